@@ -1,0 +1,75 @@
+"""Error answers: JSON ``{"error", "detail"}`` with a 4xx status for bad input,
+never a stack trace or an internal path."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from kg.errors import (
+    ConfigError,
+    InputError,
+    KGError,
+    NotFoundError,
+    QueryError,
+    QueryLimitError,
+    StoreError,
+)
+
+log = logging.getLogger("api")
+STATUS = [
+    (NotFoundError, 404, "not_found"),
+    (InputError, 400, "bad_input"),
+    (QueryLimitError, 503, "query_limit"),
+    (QueryError, 400, "bad_query"),
+    (StoreError, 503, "store_unavailable"),
+    (ConfigError, 500, "misconfigured"),
+]
+
+
+def error_response(status: int, error: str, detail: str) -> JSONResponse:
+    return JSONResponse({"error": error, "detail": detail}, status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn errors into JSON answers."""
+
+    @app.exception_handler(KGError)
+    async def _kg_error(_: Request, exc: KGError) -> JSONResponse:
+        for cls, status, code in STATUS:
+            if isinstance(exc, cls):
+                if status >= 500:
+                    log.error("%s: %s", code, exc)
+                return error_response(status, code, str(exc))
+        return error_response(500, "internal", "unexpected error")  # pragma: no cover
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for error in exc.errors()[:5]:
+            where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+            problems.append(f"{where or 'body'}: {error.get('msg')}")
+        return error_response(422, "invalid_request", "; ".join(problems))
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+        code = {
+            404: "not_found",
+            405: "method_not_allowed",
+            406: "not_acceptable",
+            401: "unauthorized",
+            403: "forbidden",
+            415: "unsupported_media_type",
+        }
+        return error_response(
+            exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail)
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        return error_response(500, "internal", "unexpected error; see the server log")

@@ -1,0 +1,1 @@
+"""Evaluation against gold annotations: the seed gold and public data sets."""

@@ -1,0 +1,243 @@
+"""Score an extraction against a gold annotation in the seed-gold YAML format.
+
+The format (see ``shared/gold/seed-article.gold.yaml``) lists required,
+acceptable and forbidden entities, relations and statements, plus dated
+events. Matching follows the file's own rules:
+
+- an entity matches when its label or an alias equals a gold name or alias,
+  case-insensitively, ignoring a leading "the"; its type must agree
+  ("Location" accepts Region and Place);
+- a relation matches on (subject, type, object); ``symmetric: true`` relations
+  in either direction;
+- a statement matches on speaker and a ``contains`` phrase of its content.
+  Our ``mixed`` kind (content partly quoted) matches a gold ``direct`` when the
+  phrase is inside the quotation, and a gold ``reported`` when it is outside.
+
+Relation precision counts the distinct (subject, type, object) triples that
+the extraction asserts (not negated, not future, hypothetical or demanded).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.models import Entity, Extraction, Statement
+from kg.nlp.quotes import quote_spans
+
+TYPE_MATCH = {"Location": {"Region", "Place"}}
+NOT_ASSERTED = {"future", "hypothetical", "demanded"}
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    """The gold annotation as nested dicts and lists."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().lower())
+
+
+@dataclass
+class SeedScore:
+    """What matched, what is missing, what must not be there."""
+
+    entities_missing: list[str] = field(default_factory=list)
+    entities_wrong_type: list[str] = field(default_factory=list)
+    entities_forbidden: list[str] = field(default_factory=list)
+    relations_required: int = 0
+    relations_missing: list[str] = field(default_factory=list)
+    relations_predicted: int = 0
+    relations_correct: int = 0
+    relations_unmatched: list[str] = field(default_factory=list)
+    relations_forbidden: list[str] = field(default_factory=list)
+    statements_required: int = 0
+    statements_missing: list[str] = field(default_factory=list)
+    statements_forbidden: list[str] = field(default_factory=list)
+    dates_wrong: list[str] = field(default_factory=list)
+
+    @property
+    def relation_recall(self) -> float:
+        found = self.relations_required - len(self.relations_missing)
+        return found / self.relations_required if self.relations_required else 1.0
+
+    @property
+    def relation_precision(self) -> float:
+        return (
+            self.relations_correct / self.relations_predicted if self.relations_predicted else 1.0
+        )
+
+    @property
+    def statement_recall(self) -> float:
+        found = self.statements_required - len(self.statements_missing)
+        return found / self.statements_required if self.statements_required else 1.0
+
+
+class _Names:
+    """Which gold name each produced entity stands for."""
+
+    def __init__(self, gold: dict[str, Any], extraction: Extraction) -> None:
+        entries = [e for part in ("required", "acceptable") for e in gold["entities"].get(part, [])]
+        self.gold_names = {
+            e["name"]: {_norm(n) for n in [e["name"], *e.get("aliases", [])]} for e in entries
+        }
+        self.gold_types = {e["name"]: e["type"] for e in entries}
+        self.by_id: dict[str, str] = {}
+        for entity in extraction.entities:
+            match = self.match(entity)
+            if match is not None:
+                self.by_id[entity.id] = match
+
+    def match(self, entity: Entity) -> str | None:
+        """The best gold entity for ``entity``: same name before alias, same type
+        before other types ("Caracas" is a gold alias of Venezuela and a city)."""
+        names = {_norm(n) for n in [entity.label, *entity.aliases]}
+        ranked = []
+        for gold_name, gold_names in self.gold_names.items():
+            if names & gold_names:
+                ranked.append(
+                    (
+                        _norm(gold_name) == _norm(entity.label),
+                        _type_ok(self.gold_types[gold_name], entity.type),
+                        gold_name,
+                    )
+                )
+        return max(ranked)[2] if ranked else None
+
+    def name(self, entity_id: str | None) -> str | None:
+        return self.by_id.get(entity_id) if entity_id else None
+
+
+def score_seed(gold: dict[str, Any], extraction: Extraction) -> SeedScore:
+    """Compare one extraction with one gold annotation."""
+    result = SeedScore()
+    names = _Names(gold, extraction)
+    _score_entities(gold, extraction, names, result)
+    _score_relations(gold, extraction, names, result)
+    _score_statements(gold, extraction, names, result)
+    return result
+
+
+def _type_ok(gold_type: str, produced: str) -> bool:
+    return gold_type in {produced, "any"} or produced in TYPE_MATCH.get(gold_type, set())
+
+
+def _score_entities(gold, extraction: Extraction, names: _Names, result: SeedScore) -> None:
+    for entry in gold["entities"].get("required", []):
+        wanted = {_norm(n) for n in [entry["name"], *entry.get("aliases", [])]}
+        matches = [
+            e for e in extraction.entities if {_norm(n) for n in [e.label, *e.aliases]} & wanted
+        ]
+        if not matches:
+            result.entities_missing.append(entry["name"])
+        elif not any(_type_ok(entry["type"], e.type) for e in matches):
+            result.entities_wrong_type.append(
+                f"{entry['name']}: {', '.join(sorted({e.type for e in matches}))}"
+            )
+    for entry in gold["entities"].get("forbidden", []):
+        for entity in extraction.entities:
+            labels = {_norm(n) for n in [entity.label, *entity.aliases]}
+            if _norm(entry["name"]) in labels and _type_ok(entry["type"], entity.type):
+                result.entities_forbidden.append(f"{entity.label} ({entity.type})")
+
+
+def _triples(extraction: Extraction, names: _Names) -> set[tuple[str, str, str]]:
+    found = set()
+    for relation in extraction.relations:
+        if relation.negated or relation.modality in NOT_ASSERTED:
+            continue
+        subject = names.name(relation.subject) or f"?{relation.subject}"
+        obj = names.name(relation.object) or f"?{relation.object}"
+        found.add((subject, relation.predicate, obj))
+    return found
+
+
+def _matches(entry: dict[str, Any], triple: tuple[str, str, str]) -> bool:
+    s, p, o = triple
+    if p != entry["p"]:
+        return False
+    if (s, o) == (entry["s"], entry["o"]):
+        return True
+    return bool(entry.get("symmetric")) and (o, s) == (entry["s"], entry["o"])
+
+
+def _score_relations(gold, extraction: Extraction, names: _Names, result: SeedScore) -> None:
+    relations = gold.get("relations", {})
+    required = relations.get("required", [])
+    allowed = required + relations.get("acceptable", [])
+    triples = _triples(extraction, names)
+    result.relations_required = len(required)
+    for entry in required:
+        if not any(_matches(entry, t) for t in triples):
+            result.relations_missing.append(f"{entry['s']} {entry['p']} {entry['o']}")
+        elif entry.get("date"):
+            dated = [
+                r
+                for r in extraction.relations
+                if _matches(
+                    entry, (names.name(r.subject) or "", r.predicate, names.name(r.object) or "")
+                )
+                and r.time
+                and r.time.day
+                and r.time.day.isoformat() == str(entry["date"])
+            ]
+            if not dated:
+                result.dates_wrong.append(
+                    f"{entry['s']} {entry['p']} {entry['o']} on {entry['date']}"
+                )
+    result.relations_predicted = len(triples)
+    for triple in sorted(triples):
+        if any(_matches(entry, triple) for entry in allowed):
+            result.relations_correct += 1
+        else:
+            result.relations_unmatched.append(" ".join(triple))
+    for entry in relations.get("forbidden", []):
+        if any(_matches(entry, t) for t in triples):
+            result.relations_forbidden.append(f"{entry['s']} {entry['p']} {entry['o']}")
+
+
+def _statement_matches(
+    entry: dict[str, Any], statement: Statement, names: _Names, text: str, check_kind: bool = True
+) -> bool:
+    speaker = names.name(statement.speaker) or (
+        statement.speaker_span.text if statement.speaker_span else ""
+    )
+    if _norm(entry["speaker"]) not in {_norm(speaker)} and not _norm(speaker).endswith(
+        _norm(entry["speaker"])
+    ):
+        return False
+    phrase = entry["contains"]
+    position = statement.content.text.find(phrase)
+    if position < 0:
+        return False
+    if not check_kind or "kind" not in entry or entry["kind"] == statement.kind:
+        return True
+    if statement.kind != "mixed":
+        return False
+    start = statement.content.start + position
+    quoted = any(s <= start and start + len(phrase) <= e for s, e in quote_spans(text))
+    return quoted == (entry["kind"] == "direct")
+
+
+def _score_statements(gold, extraction: Extraction, names: _Names, result: SeedScore) -> None:
+    part = gold.get("statements", {})
+    text = extraction.article.text
+    required = part.get("required", [])
+    result.statements_required = len(required)
+    for entry in required:
+        found = [s for s in extraction.statements if _statement_matches(entry, s, names, text)]
+        label = f"{entry['speaker']} ({entry.get('kind', 'any')}): {entry['contains']!r}"
+        if not found:
+            result.statements_missing.append(label)
+        elif entry.get("date") and not any(
+            s.time and s.time.day and s.time.day.isoformat() == str(entry["date"]) for s in found
+        ):
+            result.dates_wrong.append(f"statement {label} on {entry['date']}")
+    for entry in part.get("forbidden", []):
+        for statement in extraction.statements:
+            if _statement_matches(entry, statement, names, text, check_kind=False):
+                result.statements_forbidden.append(f"{entry['speaker']}: {entry['contains']!r}")

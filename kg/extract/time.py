@@ -1,0 +1,139 @@
+"""Dates: time expressions resolved against the publication date.
+
+>>> from datetime import date
+>>> published = date(2019, 3, 31)            # a Sunday
+>>> resolve("On Wednesday", published).day
+datetime.date(2019, 3, 27)
+>>> resolve("last week", published).start, resolve("last week", published).end
+(datetime.date(2019, 3, 18), datetime.date(2019, 3, 24))
+>>> resolve("since January", published).precision
+'month'
+
+``time_of(verb)`` finds the expression that dates one event: a date phrase
+attached to the event's own verb, never one inside a clause below it (the
+date of the saying is not the date of what was said).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from kg.models import TimeSpan
+from kg.read.news import MONTHS
+
+WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def resolve(text: str, published: date | None) -> TimeSpan | None:
+    """The time an expression denotes, or None when it cannot be pinned down."""
+    lower = text.lower().strip()
+    iso = _ISO.search(lower)
+    if iso:
+        day = _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+        return TimeSpan(day, day, "day", text) if day else None
+    words = re.findall(r"[a-z]+\.?|\d+", lower)
+    month = next((MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS), None)
+    year_match = _YEAR.search(lower)
+    year = int(year_match[1]) if year_match else None
+    if month is not None:
+        day_match = _DAY.search(_YEAR.sub(" ", lower))
+        if year is None:
+            if published is None:
+                return None
+            year = published.year if month <= published.month else published.year - 1
+        if day_match:
+            day = _safe_date(year, month, int(day_match[1]))
+            return TimeSpan(day, day, "day", text) if day else None
+        last = calendar.monthrange(year, month)[1]
+        return TimeSpan(date(year, month, 1), date(year, month, last), "month", text)
+    if year is not None and not any(w in WEEKDAYS for w in words):
+        return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", text)
+    if published is None:
+        return None
+    return _relative(words, text, published)
+
+
+def _relative(words: list[str], text: str, published: date) -> TimeSpan | None:
+    for word in words:
+        if word in WEEKDAYS:
+            back = (published.weekday() - WEEKDAYS[word]) % 7
+            if "next" in words:
+                day = published + timedelta(days=(WEEKDAYS[word] - published.weekday()) % 7 or 7)
+            else:
+                day = published - timedelta(days=back or (7 if "last" in words else 0))
+            return TimeSpan(day, day, "day", text)
+    if "today" in words or "tonight" in words:
+        return TimeSpan(published, published, "day", text)
+    if "yesterday" in words:
+        day = published - timedelta(days=1)
+        return TimeSpan(day, day, "day", text)
+    if "tomorrow" in words:
+        day = published + timedelta(days=1)
+        return TimeSpan(day, day, "day", text)
+    monday = published - timedelta(days=published.weekday())
+    if "week" in words:
+        if "last" in words or "previous" in words or "past" in words:
+            start = monday - timedelta(days=7)
+            return TimeSpan(start, start + timedelta(days=6), "week", text)
+        if "next" in words:
+            start = monday + timedelta(days=7)
+            return TimeSpan(start, start + timedelta(days=6), "week", text)
+        return TimeSpan(monday, monday + timedelta(days=6), "week", text)
+    if "month" in words:
+        first = published.replace(day=1)
+        if "last" in words or "previous" in words:
+            first = (first - timedelta(days=1)).replace(day=1)
+        last = calendar.monthrange(first.year, first.month)[1]
+        return TimeSpan(first, first.replace(day=last), "month", text)
+    if "year" in words:
+        year = published.year - 1 if ("last" in words or "previous" in words) else published.year
+        year = year + 1 if "next" in words else year
+        return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", text)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def time_of(verb: Token, published: date | None) -> TimeSpan | None:
+    """The date of the event that ``verb`` (or event noun) expresses."""
+    for token in _own_dependents(verb):
+        if token.ent_type_ == "DATE":
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                text = ent.text
+                prep = ent.root.head if ent.root.dep_ == "pobj" else None
+                if prep is not None and prep.lower_ in {"since", "on", "in", "by", "until"}:
+                    text = f"{prep.text} {text}"
+                found = resolve(text, published)
+                if found is not None:
+                    return found
+    return None
+
+
+def _own_dependents(verb: Token) -> list[Token]:
+    """Tokens below ``verb`` that are not inside a lower clause, nearest first."""
+    found: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        token = stack.pop(0)
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    return found

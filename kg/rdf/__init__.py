@@ -1,0 +1,1 @@
+"""RDF: the project's vocabulary, IRI minting and graph building."""

@@ -1,0 +1,308 @@
+"""Inside one article: which mentions name the same entity, and what each
+pronoun or description refers to.
+
+``build_table`` clusters mentions into entities ("Lavrov", "Sergey Lavrov"
+and "Russian Foreign Minister Sergey Lavrov" are one person; "US" and "the
+United States" one country; "Trump" tagged as an organisation joins the person
+Donald Trump) and returns an ``EntityTable``: the map from tokens to entities
+that every relation extractor asks "who is this?".
+
+Persons are merged on full-name evidence only: a bare surname joins the
+nearest earlier full name that ends with it; two full names with different
+first names stay apart ("Donald Trump", "Ivanka Trump").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import Mention
+from kg.lexicon import gazetteer, seats_of_power
+from kg.read.loader import slugify
+
+ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
+COLLECTIVE_HEADS = {"group", "number", "team", "delegation", "contingent", "batch", "unit"}
+
+
+@dataclass
+class EntityDraft:
+    """An entity while the article is being read (mutable; frozen at the end)."""
+
+    key: str
+    type: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    identifiers: tuple[str, ...] = ()
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    id: str = ""
+
+    @property
+    def aliases(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for mention in self.mentions:
+            named = mention.is_name or mention.type in {"Group", "Organization"}
+            if named and mention.text != self.label:
+                seen.setdefault(mention.text, None)
+        return list(seen)
+
+
+class EntityTable:
+    """Entities of one article and the tokens that refer to them.
+
+    ``entity_at(token)`` answers for names, pronouns and descriptions alike;
+    ``actor_at(token)`` also reads a capital or seat of power that acts as
+    its government ("Moscow said" -> Russia) and "a group of X" as X.
+    """
+
+    def __init__(self, doc: Doc, entities: list[EntityDraft]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self._by_id = {e.id: e for e in entities}
+        self._token: dict[int, str] = {}
+        self._head: dict[int, str] = {}
+        self._named: set[int] = set()
+        for entity in entities:
+            for mention in entity.mentions:
+                for i in range(mention.start, mention.end):
+                    self._token[i] = entity.id
+                    if mention.is_name:
+                        self._named.add(i)
+                self._head[mention.head] = entity.id
+        self._references: dict[int, str] = {}
+
+    def __getitem__(self, entity_id: str) -> EntityDraft:
+        return self._by_id[entity_id]
+
+    def __contains__(self, entity_id: str) -> bool:
+        return entity_id in self._by_id
+
+    def is_named(self, token: Token) -> bool:
+        """Whether ``token`` is part of a proper name (not a demonym or a noun)."""
+        return token.i in self._named
+
+    def refer(self, token: Token, entity_id: str) -> None:
+        """Record that ``token`` (a pronoun or description) refers to an entity."""
+        self._references[token.i] = entity_id
+
+    def referent(self, token: Token) -> str | None:
+        """The entity a pronoun or description refers to, if resolved."""
+        return self._references.get(token.i)
+
+    def entity_at(self, token: Token) -> str | None:
+        """The entity this token names or refers to, if any."""
+        if token.i in self._references:
+            return self._references[token.i]
+        if token.i in self._head:
+            return self._head[token.i]
+        if token.i in self._token:
+            return self._token[token.i]
+        return None
+
+    def actor_at(self, token: Token) -> str | None:
+        """The actor a noun phrase headed by ``token`` denotes, or None.
+
+        Relative pronouns take their antecedent ("the United States, which
+        has ..."); "a group of Russian servicemen" is the servicemen; a
+        capital or a seat of power that acts is its country's government.
+        """
+        if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
+            return self.actor_at(token.head.head)
+        entity_id = self.entity_at(token)
+        if entity_id is None and token.lemma_.lower() in COLLECTIVE_HEADS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.actor_at(pobj)
+        if entity_id is None:  # "the leader of the opposition, Juan Guaido"
+            for child in token.children:
+                if child.dep_ == "appos" and self.entity_at(child) is not None:
+                    return self.actor_at(child)
+            return None
+        return self.as_actor(entity_id)
+
+    def as_actor(self, entity_id: str) -> str | None:
+        """The entity itself when it can act, else its government (a capital or
+        seat of power stands for its country); None for other places."""
+        entity = self._by_id[entity_id]
+        if entity.type in ACTOR_TYPES:
+            return entity_id
+        if entity.type == "City":
+            country = gazetteer.capital_of(entity.label)
+            if country is not None:
+                return self.country_entity(country.iso3)
+        return None
+
+    def country_entity(self, iso3: str) -> str:
+        """The id of the article's entity for this country, created when missing."""
+        for entity in self.entities:
+            if entity.type == "Country" and entity.country == iso3:
+                return entity.id
+        info = gazetteer.country_by_code(iso3)
+        draft = EntityDraft(
+            key=f"country:{iso3}",
+            type="Country",
+            label=info.name if info else iso3,
+            country=iso3,
+            identifiers=info.identifiers if info else (),
+        )
+        draft.id = _unique_id(draft, {e.id for e in self.entities})
+        self.entities.append(draft)
+        self._by_id[draft.id] = draft
+        return draft.id
+
+    def mentions_in(self, start: int, end: int) -> list[str]:
+        """Entity ids named by tokens in ``[start, end)``, in order, once each."""
+        found: dict[str, None] = {}
+        for i in range(start, end):
+            entity_id = self._references.get(i) or self._token.get(i)
+            if entity_id:
+                found.setdefault(entity_id, None)
+        return list(found)
+
+
+def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
+    """Cluster ``mentions`` into entities and index them by token."""
+    persons = _person_names(mentions)
+    for mention in mentions:
+        if mention.type != "Person" and _normal(mention.text) in persons:
+            mention.type, mention.key = "Person", f"person:{_normal(mention.text)}"
+    drafts: dict[str, EntityDraft] = {}
+    surname_owner: dict[str, str] = {}
+    for mention in mentions:
+        key = _cluster_key(mention, drafts, surname_owner)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = EntityDraft(
+                key=key,
+                type=mention.type,
+                label=mention.label or mention.text,
+                country=mention.country,
+                sector=mention.sector,
+                identifiers=mention.identifiers,
+            )
+        _absorb(draft, mention)
+        if mention.type == "Person" and len(mention.text.split()) > 1:
+            surname_owner[_normal(mention.text.split()[-1])] = key
+    entities = _merge_organisations(list(drafts.values()))
+    used: set[str] = set()
+    for entity in entities:
+        entity.id = _unique_id(entity, used)
+        used.add(entity.id)
+    return EntityTable(doc, entities)
+
+
+def _normal(text: str) -> str:
+    return gazetteer.normalise(text)
+
+
+def _person_names(mentions: list[Mention]) -> set[str]:
+    """Full names and surnames of the persons the article names."""
+    names: set[str] = set()
+    for mention in mentions:
+        if mention.type == "Person" and mention.text.lower() not in _media_names():
+            names.add(_normal(mention.text))
+            names.add(_normal(mention.text.split()[-1]))
+    return names
+
+
+def _media_names() -> set[str]:
+    from kg.lexicon import media
+
+    return set(media())
+
+
+def _cluster_key(
+    mention: Mention, drafts: dict[str, EntityDraft], surname_owner: dict[str, str]
+) -> str:
+    if mention.type != "Person":
+        return mention.key
+    words = mention.text.split()
+    if len(words) == 1:
+        owner = surname_owner.get(_normal(words[0]))
+        if owner is not None:
+            return owner
+        for key, draft in drafts.items():  # a bare name that a later full name completes
+            if draft.type == "Person" and _normal(draft.label.split()[-1]) == _normal(words[0]):
+                return key
+        return mention.key
+    for key, draft in drafts.items():
+        if draft.type != "Person":
+            continue
+        known = draft.label.split()
+        if len(known) == 1 and _normal(known[0]) == _normal(words[-1]):
+            return key  # "Lavrov" seen first, "Sergey Lavrov" now: same person
+        if _same_person(known, words):
+            return key
+    return mention.key
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Same surname and compatible first names ("George Bush" / "George W. Bush")."""
+    if _normal(a[-1]) != _normal(b[-1]):
+        return False
+    first_a, first_b = _normal(a[0]).rstrip("."), _normal(b[0]).rstrip(".")
+    return (
+        first_a == first_b
+        or (len(first_a) == 1 and first_b.startswith(first_a))
+        or (len(first_b) == 1 and first_a.startswith(first_b))
+    )
+
+
+def _absorb(draft: EntityDraft, mention: Mention) -> None:
+    draft.mentions.append(mention)
+    if mention.type == "Person" and draft.type != "Person":
+        draft.type = "Person"
+    longer_name = draft.type == "Person" and len(mention.text.split()) > len(draft.label.split())
+    fuller_org = (
+        draft.type == "Organization"
+        and mention.is_name
+        and (len(mention.text) > len(draft.label) or not draft.mentions[0].is_name)
+    )
+    if longer_name or fuller_org:
+        draft.label = mention.text
+    draft.country = draft.country or mention.country
+    draft.sector = draft.sector or mention.sector
+    draft.identifiers = draft.identifiers or mention.identifiers
+
+
+def _merge_organisations(entities: list[EntityDraft]) -> list[EntityDraft]:
+    """ "Foreign Ministry" joins "Russian Foreign Ministry" when it is the only
+    organisation whose name ends with it."""
+    orgs = [e for e in entities if e.type == "Organization"]
+    merged: set[int] = set()
+    for short in orgs:
+        words = _normal(short.label).split()
+        longer = [
+            o
+            for o in orgs
+            if o is not short
+            and id(o) not in merged
+            and _normal(o.label).split()[-len(words) :] == words
+            and len(_normal(o.label).split()) > len(words)
+        ]
+        if len(longer) == 1 and not _is_seat(short.label):
+            target = longer[0]
+            for mention in short.mentions:
+                _absorb(target, mention)
+            target.mentions.sort(key=lambda m: m.start)
+            merged.add(id(short))
+    return [e for e in entities if id(e) not in merged]
+
+
+def _is_seat(label: str) -> bool:
+    return _normal(label) in seats_of_power()
+
+
+def _unique_id(entity: EntityDraft, used: set[str]) -> str:
+    base = slugify(entity.label)
+    candidate, n = base, 2
+    while candidate in used:
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate

@@ -1,0 +1,62 @@
+"""The ``GraphStore`` interface that every backend implements.
+
+Everything that reads or writes the graph (ingest, the API, the CLI, the
+notebooks) goes through this interface, so a backend can be swapped by
+configuration. Values in ``select`` rows are plain Python: IRIs and strings
+as ``str``, numbers as ``int``/``float``, booleans, ``datetime.date``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+Value = str | int | float | bool | date | None
+Row = dict[str, Value]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A serialised SPARQL result: the bytes and their media type."""
+
+    body: bytes
+    media_type: str
+
+
+class GraphStore(Protocol):
+    """Read and write access to the knowledge graph."""
+
+    def replace_graph(self, graph: str, ntriples: str, extra: Mapping[str, str]) -> None:
+        """In one transaction, replace named graph ``graph`` with the triples in
+        ``ntriples`` and add the triples of ``extra`` (graph IRI -> N-Triples)."""
+
+    def drop_graphs(self, graphs: Sequence[str], cleanup: str | None = None) -> None:
+        """In one transaction, drop ``graphs`` and run the SPARQL update ``cleanup``."""
+
+    def select(self, query: str, bindings: Mapping[str, Value] | None = None) -> list[Row]:
+        """Rows of a SELECT query over the union of all graphs; ``bindings``
+        are values for variables of the query (never spliced into its text)."""
+
+    def ask(self, query: str, bindings: Mapping[str, Value] | None = None) -> bool:
+        """The answer of an ASK query over the union of all graphs."""
+
+    def sparql(
+        self,
+        query: str,
+        media_type: str,
+        *,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+    ) -> QueryResult:
+        """Run a read-only SPARQL query and serialise its result as ``media_type``."""
+
+    def named_graphs(self) -> list[str]:
+        """IRIs of every named graph."""
+
+    def export(self, media_type: str) -> bytes:
+        """The whole dataset serialised as ``media_type`` (TriG, N-Quads, JSON-LD ...)."""
+
+    def close(self) -> None:
+        """Release the store (files, connections)."""

@@ -1,0 +1,76 @@
+"""Shared fixtures: the real model, the real seed article, real stores.
+
+Tests that need ``../shared`` (the seed article, gold sets, corpora) call
+``shared_path``: it skips with a message when the folder is absent (a user's
+machine) and fails when ``KG_REQUIRE_SHARED=1`` (CI), so a check can never be
+skipped silently in CI.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.config import Settings
+from kg.graph import KnowledgeGraph
+from kg.models import Article
+from kg.pipeline import Extractor
+from kg.read import article_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+EXAMPLES = ROOT / "examples" / "articles"
+SEED_PUBLISHED = date(2019, 3, 31)
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip (fail in CI) when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"needs {path} (the shared data folder beside the repository)"
+        if os.environ.get("KG_REQUIRE_SHARED") == "1":
+            pytest.fail(f"{message}, and KG_REQUIRE_SHARED=1 says it must be there")
+        pytest.skip(f"{message}; it is absent on this machine")
+    return path
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor(Settings(store=":memory:"))
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Article:
+    path = shared_path("corpus", "seed", "seed-article.txt")
+    return article_from_text(
+        "seed-article", path.read_text(encoding="utf-8"), published=SEED_PUBLISHED, origin=str(path)
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(extractor, seed_article):
+    return extractor.extract_one(seed_article)
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, extractor, seed_article) -> Settings:
+    """Settings of an on-disk store holding the seed article and the examples."""
+    from kg.read import read_articles
+
+    settings = Settings(store=str(tmp_path_factory.mktemp("seed-store")))
+    graph = KnowledgeGraph(settings, extractor=extractor)
+    try:
+        graph.ingest([seed_article, *read_articles([EXAMPLES])])
+    finally:
+        graph.close()
+    return settings
+
+
+@pytest.fixture()
+def memory_graph(extractor) -> KnowledgeGraph:
+    graph = KnowledgeGraph(Settings(store=":memory:"), extractor=extractor)
+    yield graph
+    graph.close()

@@ -1,0 +1,134 @@
+"""The ``kg`` command end to end, in subprocesses, on a store in a temp folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+import rdflib
+
+from tests.conftest import EXAMPLES
+
+KG = [sys.executable, "-m", "kg"]
+SUPPORTS = """PREFIX kg: <https://w3id.org/newskg/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?who WHERE { ?s kg:supports ?o . ?o skos:prefLabel "Nicolas Maduro" .
+  ?s skos:prefLabel ?who } ORDER BY ?who"""
+
+
+def kg(*args, stdin=None):
+    return subprocess.run(
+        [*KG, *map(str, args)], input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli-store")
+    result = kg("ingest", EXAMPLES, "--store", folder)
+    assert result.returncode == 0, result.stderr
+    assert "articles: 3" in result.stdout
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command", ["ingest", "extract", "query", "serve", "export", "stats", "delete"]
+)
+def test_every_command_has_help(command):
+    result = kg(command, "--help")
+    assert result.returncode == 0
+    assert "Usage" in result.stdout
+
+
+def test_query_formats(store):
+    as_json = json.loads(kg("query", SUPPORTS, "--format", "json", "--store", store).stdout)
+    who = [b["who"]["value"] for b in as_json["results"]["bindings"]]
+    assert {"China", "Cuba", "Russia"} <= set(who)
+    rows = list(
+        csv.reader(io.StringIO(kg("query", SUPPORTS, "-f", "csv", "--store", store).stdout))
+    )
+    assert rows[0] == ["who"] and [r[0] for r in rows[1:]] == who
+    tsv = kg("query", SUPPORTS, "-f", "tsv", "--store", store).stdout
+    assert tsv.splitlines()[0] == "?who"
+    table = kg("query", SUPPORTS, "--store", store)
+    assert "Russia" in table.stdout and "rows" in table.stderr
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"),
+    [("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld"), ("turtle", "turtle")],
+)
+def test_export_parses(store, fmt, rdflib_format):
+    result = subprocess.run(
+        [*KG, "export", "--format", fmt, "--store", str(store)], capture_output=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    dataset = rdflib.Dataset()
+    dataset.parse(data=result.stdout, format=rdflib_format)
+    assert len(dataset) > 100 or sum(len(g) for g in dataset.graphs()) > 100
+
+
+def test_stats_counts_classes_and_relations(store):
+    out = kg("stats", "--store", store).stdout
+    assert "Person" in out and "supports" in out and "Article" in out
+
+
+def test_update_is_refused_with_exit_2(store):
+    result = kg("query", "DROP ALL", "--store", store)
+    assert result.returncode == 2
+    assert "read-only" in result.stderr
+
+
+def test_malformed_query_is_one_line(store):
+    result = kg("query", "SELECT ?x WHERE { ?x ", "--store", store)
+    assert result.returncode == 2
+    assert result.stderr.startswith("kg: error:") and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("junk.txt", bytes(range(256)) * 4, "binary"),
+        ("latin.txt", "d\xe9j\xe0 vu".encode("latin-1"), "not UTF-8"),
+        ("lines.jsonl", b'{"id": "ok", "text": "Fine."}\n[1, 2\n', "lines.jsonl:2"),
+    ],
+)
+def test_bad_input_leaves_the_store_untouched(tmp_path, store, name, content, message):
+    before = kg("export", "--format", "nquads", "--store", store).stdout
+    good = tmp_path / "good.txt"
+    good.write_text("Cuba endorsed Maduro on Monday.")
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = kg("ingest", good, bad, "--store", store)
+    assert result.returncode == 2
+    assert message in result.stderr and name in result.stderr
+    assert "Traceback" not in result.stderr
+    assert kg("export", "--format", "nquads", "--store", store).stdout == before
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    result = kg("ingest", tmp_path / "absent.txt", "--store", tmp_path / "s")
+    assert result.returncode == 2
+    assert "absent.txt" in result.stderr
+
+
+def test_delete_unknown_article(store):
+    result = kg("delete", "no-such-article", "--store", store)
+    assert result.returncode == 2 and "no-such-article" in result.stderr
+
+
+def test_second_writer_gets_a_clear_message(tmp_path):
+    from kg.errors import StoreError
+    from kg.store import OxigraphStore
+
+    first = OxigraphStore(tmp_path / "locked")
+    try:
+        with pytest.raises(StoreError, match="another process"):
+            OxigraphStore(tmp_path / "locked")
+    finally:
+        first.close()
