@@ -1,0 +1,1 @@
+"""Identity: inside an article (clusters, pronouns, descriptions) and across articles."""
