@@ -206,6 +206,35 @@ def _print_table(graph, sparql: str) -> None:
     err.print(f"{max(len(rows) - 1, 0)} rows")
 
 
+@app.command(name="eval")
+def evaluate(
+    datasets: Annotated[
+        list[str] | None, typer.Argument(help="Data sets to score (default: all).")
+    ] = None,
+    shared: Annotated[
+        Path, typer.Option(help="The shared data folder (gold sets, corpora).")
+    ] = Path("../shared"),
+    limit: Annotated[int | None, typer.Option(help="Score at most this many documents.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="JSON Lines, one per row.")] = False,
+) -> None:
+    """Score the extractor against gold sets: precision, recall, F1 per stage and type."""
+    from kg.evaluation import DATASETS, run, table
+    from kg.pipeline import Extractor
+
+    names = datasets or list(DATASETS)
+    unknown = [n for n in names if n not in DATASETS]
+    if unknown:
+        raise InputError("eval", f"unknown data set {unknown[0]!r}; known: {', '.join(DATASETS)}")
+    if not shared.is_dir():
+        raise InputError(str(shared), "no such folder; pass --shared PATH to the shared data")
+    rows = run(names, Extractor(get_settings()), shared, limit)
+    if json_output:
+        for row in rows:
+            typer.echo(json.dumps(row.as_dict()))
+    else:
+        typer.echo(table(rows))
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",

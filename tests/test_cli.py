@@ -132,3 +132,19 @@ def test_second_writer_gets_a_clear_message(tmp_path):
             OxigraphStore(tmp_path / "locked")
     finally:
         first.close()
+
+
+def test_eval_prints_the_seed_scores():
+    from tests.conftest import shared_path
+
+    shared = shared_path("gold").parent
+    result = kg("eval", "seed", "--shared", shared, "--json")
+    assert result.returncode == 0, result.stderr
+    rows = {(r["stage"], r["type"]): r for r in map(json.loads, result.stdout.splitlines())}
+    assert rows[("entities", "required")]["recall"] == 1.0
+    assert rows[("relations", "all")]["precision"] >= 0.9
+
+
+def test_eval_unknown_dataset_is_a_usage_error(tmp_path):
+    result = kg("eval", "nonsense", "--shared", tmp_path)
+    assert result.returncode == 2 and "nonsense" in result.stderr

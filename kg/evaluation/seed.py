@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from kg.evaluation.metrics import Counts, Row
 from kg.models import Entity, Extraction, Statement
 from kg.nlp.quotes import quote_spans
 
@@ -241,3 +242,53 @@ def _score_statements(gold, extraction: Extraction, names: _Names, result: SeedS
         for statement in extraction.statements:
             if _statement_matches(entry, statement, names, text, check_kind=False):
                 result.statements_forbidden.append(f"{entry['speaker']}: {entry['contains']!r}")
+
+
+def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
+    """Rows for the seed article against ``gold/seed-article.gold.yaml``."""
+    from datetime import date as _date
+
+    from kg.read import article_from_text
+
+    gold = load_gold(shared / "gold" / "seed-article.gold.yaml")
+    path = shared / "corpus" / "seed" / "seed-article.txt"
+    published = _date.fromisoformat(str(gold["article"]["published"]))
+    article = article_from_text(
+        "seed-article", path.read_text(encoding="utf-8"), published=published
+    )
+    score = score_seed(gold, extractor.extract_one(article))
+    entities_required = len(gold["entities"].get("required", []))
+    missing = len(score.entities_missing) + len(score.entities_wrong_type)
+    return [
+        Row(
+            "seed",
+            "entities",
+            "required",
+            Counts(tp=entities_required - missing, fn=missing, fp=len(score.entities_forbidden)),
+        ),
+        Row(
+            "seed",
+            "relations",
+            "all",
+            Counts(
+                tp=score.relations_correct,
+                fp=score.relations_predicted - score.relations_correct,
+                fn=len(score.relations_missing),
+            ),
+            {
+                "required_recall": score.relation_recall,
+                "forbidden": float(len(score.relations_forbidden)),
+            },
+        ),
+        Row(
+            "seed",
+            "statements",
+            "required",
+            Counts(
+                tp=score.statements_required - len(score.statements_missing),
+                fn=len(score.statements_missing),
+                fp=len(score.statements_forbidden),
+            ),
+        ),
+        Row("seed", "dates", "required", Counts(fn=len(score.dates_wrong))),
+    ]
