@@ -17,6 +17,7 @@ from kg.evaluation.metrics import Counts, Row, table
 # name -> "module:function"; modules are imported only when asked for
 DATASETS: dict[str, str] = {
     "seed": "kg.evaluation.seed:evaluate",
+    "conll04-ner": "kg.evaluation.conll04_ner:evaluate",
 }
 
 
