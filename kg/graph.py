@@ -25,6 +25,7 @@ from kg.rdf.build import build_article_graphs
 from kg.rdf.iris import Iris
 from kg.rdf.vocab import NS
 from kg.resolve.canonical import canonical_iris
+from kg.resolve.overrides import load_overrides
 from kg.store import IRI, GraphStore, open_store
 
 _HAS_LABEL = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ASK { ?e skos:prefLabel ?l }"
@@ -59,6 +60,7 @@ class KnowledgeGraph:
         extractor: Extractor | None = None,
     ) -> None:
         self.settings = settings or get_settings()
+        self.overrides = load_overrides(self.settings.identity_file)
         self.store = store or open_store(self.settings)
         self.extractor = extractor or Extractor(self.settings)
         self.iris = Iris(self.settings.base_iri)
@@ -84,7 +86,8 @@ class KnowledgeGraph:
 
     def write(self, extraction: Extraction) -> None:
         """Write one extraction: its article graph, and the entities it introduces."""
-        canonical = canonical_iris(extraction, self.store, self.iris)
+        extraction = self.overrides.apply(extraction)
+        canonical = canonical_iris(extraction, self.store, self.iris, self.overrides)
         graphs = build_article_graphs(extraction, canonical, self.iris)
         new = [
             iri

@@ -35,6 +35,10 @@ class GraphStore(Protocol):
     def drop_graphs(self, graphs: Sequence[str], cleanup: str | None = None) -> None:
         """In one transaction, drop ``graphs`` and run the SPARQL update ``cleanup``."""
 
+    def update(self, update: str) -> None:
+        """Run one SPARQL Update in one transaction. Callers build it from fixed
+        text and terms escaped by ``kg.store.bindings.to_term``, never user text."""
+
     def select(self, query: str, bindings: Mapping[str, Value] | None = None) -> list[Row]:
         """Rows of a SELECT query over the union of all graphs; ``bindings``
         are values for variables of the query (never spliced into its text)."""

@@ -83,6 +83,9 @@ class OxigraphStore:
         if parts:
             self._update(" ;\n".join(parts))
 
+    def update(self, update: str) -> None:
+        self._update(update)
+
     def _update(self, update: str) -> None:
         try:
             self._store.update(update)
