@@ -1,43 +1,53 @@
 """Find the names and nominal actors of an article's body.
 
 A ``Mention`` is one stretch of tokens that names something: a named entity
-from the model (typed with the gazetteer and lexicons, not trusted blindly), a
-demonym ("Russian" -> Russia), or a collective or institution qualified by a
-country ("the Venezuelan parliament", "Russian servicemen", "the country's
-opposition"). Mentions carry a ``key`` that the resolver clusters on.
+from the model (typed with the gazetteer, the lexicons and what the sentence
+says about it, not trusted blindly), a demonym ("Russian" -> Russia), or a
+collective or institution qualified by a country ("the Venezuelan
+parliament", "Russian servicemen", "the country's opposition"). Mentions carry
+a ``key`` that the resolver clusters on.
 
 Typical model errors corrected here, with the article's own evidence:
-news agencies and broadcasters tagged as persons ("Sputnik") are
-organisations; a name followed by "television", "news agency" ... is a media
-organisation; places are typed by the gazetteer (country, city, region).
+
+- news agencies and broadcasters are organisations ("Sputnik", "Rossiya-1
+  television"), whatever the model says (``media.tsv``);
+- a name the sentence types ("Zakharova, the ministry's spokeswoman";
+  "Oberlin College"; "the town of Lowman") takes that type
+  (``kg.resolve.name_types``); places are typed by the gazetteer;
+- a surname that the article introduced as a person stays a person ("Trump"
+  tagged ORG after "Donald Trump");
+- a person's name or surname the model missed where the article names the
+  person elsewhere is found again;
+- names inside a quoted title ("the 'Moscow Nights' programme") and the
+  words of a title of office ("Secretary of State") are not entities.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import gazetteer, institutions, media, seats_of_power
+from kg.lexicon import (
+    NameClass,
+    class_nouns,
+    gazetteer,
+    group_labels,
+    honorifics,
+    institutions,
+    media,
+    national_institutions,
+    roles,
+    seats_of_power,
+)
+from kg.resolve.name_types import PLACE_TYPES, name_class, noun_class, title_before
 
-MEDIA_NOUNS = {
-    "television",
-    "tv",
-    "channel",
-    "broadcaster",
-    "radio",
-    "newspaper",
-    "daily",
-    "agency",
-    "news",
-    "magazine",
-    "website",
-    "outlet",
-    "network",
-}
 NER_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 ANAPHORIC = {"country", "nation"}
+# prepositions after which a known city names the place, not an organisation
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward"}
+MAX_TITLE_TOKENS = 8
 
 
 @dataclass
@@ -62,12 +72,18 @@ class Mention:
     def start_char(self) -> int:
         return int(self.extra.get("start_char", -1))
 
+    @property
+    def typed_by_model(self) -> bool:
+        """Whether only the model's label says what this name is."""
+        return self.extra.get("typed_by") == "model"
+
 
 def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
     """Every mention in the body of ``doc`` (tokens from ``body_start`` on), in order.
 
     Names come first, then country-qualified institutions (which absorb their
-    demonym: "Russian servicemen"), then the remaining demonyms.
+    demonym: "Russian servicemen"), then the remaining demonyms, then names
+    the model missed that the article names elsewhere.
     """
     mentions: list[Mention] = []
     taken: set[int] = set()
@@ -79,7 +95,7 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
 
     body_ents = [e for e in doc.ents if e.start_char >= body_start and e.label_ in NER_TYPES]
     for ent in body_ents:
-        if ent.label_ != "NORP":
+        if ent.label_ != "NORP" and not _in_quoted_title(ent) and not _in_title_of_office(ent):
             add(_from_entity(ent))
     countries = sorted((m.start, m.country) for m in mentions if m.type == "Country")
 
@@ -87,52 +103,108 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         earlier = [iso3 for start, iso3 in countries if start < i]
         return earlier[-1] if earlier else None
 
-    for token in doc:
-        if token.idx >= body_start and token.i not in taken:
+    first = _first_body_token(doc, body_start)
+    for token in doc[first:]:
+        if token.i not in taken:
             add(_media_name(token) or _institution(token, country_before))
     for ent in body_ents:
         if ent.label_ == "NORP":
             add(_from_entity(ent))
+    _type_persons_by_article(mentions)
+    for mention in _missed_names(doc, first, mentions, taken):
+        add(mention)
     for mention in mentions:
         mention.extra["start_char"] = str(doc[mention.start].idx)
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _first_body_token(doc: Doc, body_start: int) -> int:
+    if body_start <= 0:
+        return 0
+    span = doc.char_span(body_start, len(doc.text), alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
 def _strip(ent: Span) -> Span:
-    """The name without a leading determiner or a trailing possessive."""
-    start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in {"the", "a", "an"}:
+    """The name without a leading determiner, and a person's name without a
+    leading title or honorific, and without a trailing possessive: "the
+    Kremlin's" -> "Kremlin", "President Lincoln" -> "Lincoln" ("General
+    Motors" keeps its first word: only names tagged as persons, or after an
+    honorific, lose a title)."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end > start and ent.doc[end - 1].tag_ == "POS":
+    while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
-    return ent.doc[start:end]
+    while end - start > 1 and doc[start + 1].pos_ == "PROPN":
+        title = title_before(doc[start + 1 : end])
+        if title is None or (ent.label_ != "PERSON" and doc[start].lower_ not in honorifics()):
+            break
+        start += 1
+    return doc[start:end]
 
 
 def _from_entity(ent: Span) -> Mention | None:
     span = _strip(ent)
     if not len(span):
         return None
-    text = span.text
-    label = ent.label_
-    lower = text.lower()
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if lower in media() or (
-        following is not None and following.lower_ in MEDIA_NOUNS and label in {"PERSON", "ORG"}
-    ):
-        return _mention(
-            span, "Organization", f"org:{lower}", country=media().get(lower), sector="media"
-        )
-    if label == "NORP":
+    text, label, lower = span.text, ent.label_, span.text.lower()
+    if lower in media():
+        key, country = f"org:{lower}", media()[lower]
+        return _mention(span, "Organization", key, "lexicon", country=country, sector="media")
+    if label == "NORP" or (label in {"PERSON", "ORG"} and gazetteer.demonym(text)):
         return _demonym(span)
-    if label == "GPE" or label == "LOC" or label == "FAC":
+    if label != "PERSON" and gazetteer.country(text) is not None:
+        return _place(span, "GPE")
+    norm = gazetteer.normalise(text)
+    if norm in seats_of_power() or norm in national_institutions():
+        return _organisation(span, None, "lexicon")
+    found = name_class(span, label)
+    if found is None and label in {"ORG", "PERSON"} and _located(span):
+        return _place(span, "GPE", "context")
+    if found is not None:
+        return _typed(span, found)
+    if label in {"GPE", "LOC", "FAC"}:
         return _place(span, label)
     if label == "ORG":
-        return _organisation(span)
-    return _mention(span, "Person", f"person:{lower}")
+        return _organisation(span, None, "model")
+    return _mention(span, "Person", f"person:{lower}", "model")
 
 
-def _mention(span: Span, type_: str, key: str, **kwargs: object) -> Mention:
-    return Mention(span.start, span.end, span.text, type_, key, span.root.i, **kwargs)
+def _typed(span: Span, found: NameClass) -> Mention | None:
+    """A mention of the type the sentence gives the name."""
+    if found.type == "Person":
+        mention = _mention(span, "Person", f"person:{span.text.lower()}", "context")
+        if found.gender:
+            mention.extra["gender"] = found.gender
+        return mention
+    if found.type == "Organization":
+        if found.sector == "media":
+            key = f"org:{span.text.lower()}"
+            return _mention(span, "Organization", key, "context", sector="media")
+        return _organisation(span, found.sector, "context")
+    if found.type in PLACE_TYPES:
+        return _place(span, "GPE", "context", found.type)
+    return None
+
+
+def _located(span: Span) -> bool:
+    """A known city or region after a locative preposition ("at Novonezhino" is
+    not enough; "to Vladivostok" is), or a dateline ("DAYTON, Ohio")."""
+    known = gazetteer.city(span.text) or gazetteer.region(span.text)
+    if known is None:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE:
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.text.isupper() and span[0].is_sent_start and after is not None and after.text == ","
+
+
+def _mention(span: Span, type_: str, key: str, typed_by: str, **kwargs: object) -> Mention:
+    mention = Mention(span.start, span.end, span.text, type_, key, span.root.i, **kwargs)
+    mention.extra["typed_by"] = typed_by
+    return mention
 
 
 def _demonym(span: Span) -> Mention | None:
@@ -143,6 +215,7 @@ def _demonym(span: Span) -> Mention | None:
         span,
         "Country",
         f"country:{info.iso3}",
+        "lexicon",
         country=info.iso3,
         label=info.name,
         identifiers=info.identifiers,
@@ -150,7 +223,9 @@ def _demonym(span: Span) -> Mention | None:
     )
 
 
-def _place(span: Span, label: str) -> Mention | None:
+def _place(
+    span: Span, label: str, typed_by: str = "gazetteer", wanted: str | None = None
+) -> Mention | None:
     text = span.text
     info = gazetteer.country(text)
     if info is not None:
@@ -158,25 +233,22 @@ def _place(span: Span, label: str) -> Mention | None:
             span,
             "Country",
             f"country:{info.iso3}",
+            "gazetteer",
             country=info.iso3,
             label=info.name,
             identifiers=info.identifiers,
         )
     seat = seats_of_power().get(gazetteer.normalise(text))
     if seat is not None:
-        return _mention(
-            span,
-            "Organization",
-            f"org:{gazetteer.normalise(text)}",
-            country=seat[0],
-            sector=seat[1],
-        )
-    city = gazetteer.city(text)
-    if city is not None and label == "GPE":
+        key = f"org:{gazetteer.normalise(text)}"
+        return _mention(span, "Organization", key, "lexicon", country=seat[0], sector=seat[1])
+    city = gazetteer.city(text.title() if text.isupper() else text)
+    if city is not None and label == "GPE" and wanted in {None, "City"}:
         return _mention(
             span,
             "City",
             f"city:{city.geonameid}",
+            "gazetteer",
             country=city.iso3,
             label=city.name,
             identifiers=city.identifiers,
@@ -187,22 +259,22 @@ def _place(span: Span, label: str) -> Mention | None:
             span,
             "Region",
             f"region:{region[0]}",
+            "gazetteer",
             country=region[1],
             identifiers=(gazetteer.GEONAMES.format(region[0]),),
         )
-    if label == "LOC":
-        return _mention(span, "Region", f"place:{gazetteer.normalise(text)}")
-    return _mention(span, "Place", f"place:{gazetteer.normalise(text)}")
+    key = f"place:{gazetteer.normalise(text)}"
+    if wanted is not None:
+        return _mention(span, wanted, key, typed_by)
+    return _mention(span, "Region" if label == "LOC" else "Place", key, "model")
 
 
-def _organisation(span: Span) -> Mention | None:
+def _organisation(span: Span, sector: str | None, typed_by: str) -> Mention | None:
     span = _with_qualifier(span)
-    text = span.text
-    norm = gazetteer.normalise(text)
-    if gazetteer.country(text) is not None:
-        return _place(span, "GPE")
-    seat = seats_of_power().get(norm)
-    country, sector, part_of = (seat[0], seat[1], False) if seat else (None, None, False)
+    norm = gazetteer.normalise(span.text)
+    known = seats_of_power().get(norm) or national_institutions().get(norm)
+    country, part_of = (known[0], False) if known else (None, False)
+    sector = (known[1] if known else None) or sector
     qualifier = _country_qualifier_in(span)
     if qualifier is not None:
         country = qualifier
@@ -210,7 +282,13 @@ def _organisation(span: Span) -> Mention | None:
         if institution is not None:
             sector, part_of = institution.sector, institution.part_of
     return _mention(
-        span, "Organization", f"org:{norm}", country=country, sector=sector, part_of_country=part_of
+        span,
+        "Organization",
+        f"org:{norm}",
+        typed_by,
+        country=country,
+        sector=sector,
+        part_of_country=part_of,
     )
 
 
@@ -250,9 +328,46 @@ def _institution_head(span: Span):
     return None
 
 
+def _in_quoted_title(ent: Span) -> bool:
+    """A name inside a short quotation that a work noun introduces: the
+    'Moscow Nights' programme, the film "Dr. Strangelove"."""
+    doc = ent.doc
+    opening = next(
+        (
+            i
+            for i in range(ent.start - 1, max(-1, ent.start - MAX_TITLE_TOKENS), -1)
+            if doc[i].is_quote or doc[i].is_sent_start
+        ),
+        None,
+    )
+    closing = next(
+        (i for i in range(ent.end, min(len(doc), ent.end + MAX_TITLE_TOKENS)) if doc[i].is_quote),
+        None,
+    )
+    if opening is None or closing is None or not doc[opening].is_quote:
+        return False
+    around = [doc[i] for i in (opening - 1, closing + 1) if 0 <= i < len(doc)]
+    return any((noun_class(t) or NameClass("", None)).type == "Work" for t in around)
+
+
+def _in_title_of_office(ent: Span) -> bool:
+    """ "Secretary of State", "Minister of Foreign Affairs": the name is part of a
+    title of office, not an organisation."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return False
+    name = ent.text.lower()
+    for size in (1, 2, 3):
+        first = ent.start - 1 - size
+        if first >= 0 and f"{doc[first : ent.start].text.lower()} {name}" in roles():
+            return True
+    return False
+
+
 def _media_name(token: Token) -> Mention | None:
     """An untagged name before a media noun: "Rossiya-1 television"."""
-    if token.pos_ != "PROPN" or token.dep_ != "compound" or token.head.lower_ not in MEDIA_NOUNS:
+    head = class_nouns().get(token.head.lower_)
+    if token.pos_ != "PROPN" or token.dep_ != "compound" or head is None or head.sector != "media":
         return None
     start = token.i
     while (
@@ -262,19 +377,18 @@ def _media_name(token: Token) -> Mention | None:
     ):
         start -= 1
     span = token.doc[start : token.i + 1]
+    lower = span.text.lower()
     return _mention(
-        span,
-        "Organization",
-        f"org:{span.text.lower()}",
-        country=media().get(span.text.lower()),
-        sector="media",
+        span, "Organization", f"org:{lower}", "context", country=media().get(lower), sector="media"
     )
 
 
 def _institution(token: Token, country_before: Callable[[int], str | None]) -> Mention | None:
     """A country-qualified institution or collective headed by ``token``:
     "Russian servicemen", "the Venezuelan parliament", "Venezuela's opposition",
-    "the country's opposition" (the country: the last country named before)."""
+    "the country's opposition" (the country: the last country named before).
+    A country's collectives of one sector are one Group: "Russian servicemen"
+    and "Russian military specialists" are "Russian military personnel"."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     table = institutions()
@@ -321,19 +435,25 @@ def _institution(token: Token, country_before: Callable[[int], str | None]) -> M
         first -= 1
     span = token.doc[first : token.i + 1]
     adjective = gazetteer.adjective(country.iso3)
-    return Mention(
-        span.start,
-        span.end,
-        span.text,
+    label = group_labels().get(entry.sector, entry.label) if entry.type == "Group" else entry.label
+    key = (
+        f"group:{country.iso3}:{entry.sector}"
+        if entry.type == "Group"
+        else f"{entry.type.lower()}:{country.iso3}:{entry.label.lower()}"
+    )
+    mention = _mention(
+        span,
         entry.type,
-        f"{entry.type.lower()}:{country.iso3}:{entry.label.lower()}",
-        token.i,
+        key,
+        "lexicon",
         country=country.iso3,
         sector=entry.sector,
-        label=f"{adjective} {entry.label}",
+        label=f"{adjective} {label}",
         is_name=False,
         part_of_country=entry.part_of,
     )
+    mention.head = token.i
+    return mention
 
 
 def _country_of_modifier(child: Token) -> gazetteer.CountryInfo | None:
@@ -346,3 +466,66 @@ def _country_of_modifier(child: Token) -> gazetteer.CountryInfo | None:
             if pobj.dep_ == "pobj":
                 return gazetteer.country(pobj.text)
     return None
+
+
+def _type_persons_by_article(mentions: list[Mention]) -> None:
+    """A name or surname the article gives to a person is a person wherever the
+    model alone typed it otherwise ("Donald Trump" ... "Trump" tagged ORG)."""
+    persons: set[str] = set()
+    for mention in mentions:
+        if mention.type == "Person":
+            persons.add(gazetteer.normalise(mention.text))
+            persons.add(gazetteer.normalise(mention.text.split()[-1]))
+    for mention in mentions:
+        if mention.type == "Person" or not mention.is_name or not mention.typed_by_model:
+            continue
+        if gazetteer.normalise(mention.text) in persons:
+            mention.type = "Person"
+            mention.key = f"person:{gazetteer.normalise(mention.text)}"
+            mention.country = mention.sector = mention.label = None
+
+
+def _missed_names(
+    doc: Doc, first: int, mentions: list[Mention], taken: set[int]
+) -> Iterator[Mention]:
+    """Names the article gives to a person or an organisation, found again where
+    the model did not tag them: the full name, or a person's surname."""
+    known: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+    for mention in mentions:
+        if not mention.is_name or mention.type not in {"Person", "Organization"}:
+            continue
+        words = tuple(t.text for t in doc[mention.start : mention.end])
+        forms = [words]
+        if mention.type == "Person" and len(words) > 1:
+            forms.append(words[-1:])
+        for form in forms:
+            known.setdefault(form[0], []).append((form, mention))
+    if not known:
+        return
+    for forms in known.values():
+        forms.sort(key=lambda pair: -len(pair[0]))
+    i = first
+    while i < len(doc):
+        token = doc[i]
+        candidates = known.get(token.text) if i not in taken and token.text[:1].isupper() else None
+        found = next(
+            (
+                (form, source)
+                for form, source in candidates or ()
+                if tuple(t.text for t in doc[i : i + len(form)]) == form
+                and not taken.intersection(range(i, i + len(form)))
+            ),
+            None,
+        )
+        if found is None:
+            i += 1
+            continue
+        form, source = found
+        span = doc[i : i + len(form)]
+        key = f"person:{span.text.lower()}" if source.type == "Person" else source.key
+        mention = _mention(
+            span, source.type, key, "article", country=source.country, sector=source.sector
+        )
+        mention.label = source.label if source.type != "Person" else None
+        yield mention
+        i += len(form)

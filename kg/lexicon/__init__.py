@@ -49,6 +49,15 @@ class Role:
 
 
 @dataclass(frozen=True)
+class NameClass:
+    """What a word says about the name it heads or stands beside."""
+
+    type: str
+    sector: str | None
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
 class Institution:
     head: str
     type: str
@@ -133,6 +142,53 @@ def media() -> dict[str, str]:
 def seats_of_power() -> dict[str, tuple[str, str]]:
     """Seats of power: lower-case name -> (ISO3, sector)."""
     return {name.lower(): (iso3, sector) for name, iso3, sector in rows("seats_of_power.tsv")}
+
+
+@cache
+def group_labels() -> dict[str, str]:
+    """The label of a country's Group of each sector: the first one listed."""
+    labels: dict[str, str] = {}
+    for entry in institutions().values():
+        if entry.type == "Group":
+            labels.setdefault(entry.sector, entry.label)
+    return labels
+
+
+@cache
+def national_institutions() -> dict[str, tuple[str, str]]:
+    """Named institutions of one country: lower-case name -> (ISO3, sector)."""
+    table = rows("national_institutions.tsv")
+    return {name.lower(): (iso3, sector) for name, iso3, sector in table}
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Given names: lower case -> the gender they usually carry."""
+    return {name.lower(): gender for name, gender in rows("given_names.tsv")}
+
+
+@cache
+def honorifics() -> dict[str, str | None]:
+    """Honorifics: lower case -> gender, or None when they have none."""
+    return {word.lower(): gender or None for word, gender in _padded(rows("honorifics.tsv"), 2)}
+
+
+@cache
+def name_heads() -> dict[str, NameClass]:
+    """Last words of proper names that type them: "Inc." -> Organization."""
+    return {
+        word: NameClass(type_, sector or None)
+        for word, type_, sector in _padded(rows("name_heads.tsv"), 3)
+    }
+
+
+@cache
+def class_nouns() -> dict[str, NameClass]:
+    """Common nouns that type the name beside them: "company" -> Organization."""
+    return {
+        noun: NameClass(type_, sector or None, gender or None)
+        for noun, type_, sector, gender in _padded(rows("class_nouns.tsv"), 4)
+    }
 
 
 def _padded(table: list[list[str]], width: int) -> list[list[str]]:

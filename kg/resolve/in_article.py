@@ -9,7 +9,8 @@ that every relation extractor asks "who is this?".
 
 Persons are merged on full-name evidence only: a bare surname joins the
 nearest earlier full name that ends with it; two full names with different
-first names stay apart ("Donald Trump", "Ivanka Trump").
+first names stay apart ("Donald Trump", "Ivanka Trump"). A person's gender is
+read from the article: a first name, a title ("spokeswoman"), an honorific.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import Mention
 from kg.lexicon import gazetteer, seats_of_power
 from kg.read.loader import slugify
+from kg.resolve.name_types import gender_of
+from kg.resolve.names import compatible, surname
 
 ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
 COLLECTIVE_HEADS = {"group", "number", "team", "delegation", "contingent", "batch", "unit"}
@@ -168,10 +171,6 @@ class EntityTable:
 
 def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
     """Cluster ``mentions`` into entities and index them by token."""
-    persons = _person_names(mentions)
-    for mention in mentions:
-        if mention.type != "Person" and _normal(mention.text) in persons:
-            mention.type, mention.key = "Person", f"person:{_normal(mention.text)}"
     drafts: dict[str, EntityDraft] = {}
     surname_owner: dict[str, str] = {}
     for mention in mentions:
@@ -188,7 +187,7 @@ def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
             )
         _absorb(draft, mention)
         if mention.type == "Person" and len(mention.text.split()) > 1:
-            surname_owner[_normal(mention.text.split()[-1])] = key
+            surname_owner[surname(mention.text)] = key
     entities = _merge_organisations(list(drafts.values()))
     used: set[str] = set()
     for entity in entities:
@@ -201,63 +200,38 @@ def _normal(text: str) -> str:
     return gazetteer.normalise(text)
 
 
-def _person_names(mentions: list[Mention]) -> set[str]:
-    """Full names and surnames of the persons the article names."""
-    names: set[str] = set()
-    for mention in mentions:
-        if mention.type == "Person" and mention.text.lower() not in _media_names():
-            names.add(_normal(mention.text))
-            names.add(_normal(mention.text.split()[-1]))
-    return names
-
-
-def _media_names() -> set[str]:
-    from kg.lexicon import media
-
-    return set(media())
-
-
 def _cluster_key(
     mention: Mention, drafts: dict[str, EntityDraft], surname_owner: dict[str, str]
 ) -> str:
+    """Persons: a bare surname joins the nearest earlier full name ending with it
+    (or the one a later full name brings); full names join when compatible
+    (both forms in one article are evidence for a middle initial)."""
     if mention.type != "Person":
         return mention.key
     words = mention.text.split()
     if len(words) == 1:
-        owner = surname_owner.get(_normal(words[0]))
+        owner = surname_owner.get(surname(mention.text))
         if owner is not None:
             return owner
-        for key, draft in drafts.items():  # a bare name that a later full name completes
-            if draft.type == "Person" and _normal(draft.label.split()[-1]) == _normal(words[0]):
+        for key, draft in drafts.items():
+            if draft.type == "Person" and surname(draft.label) == surname(mention.text):
                 return key
         return mention.key
     for key, draft in drafts.items():
-        if draft.type != "Person":
-            continue
-        known = draft.label.split()
-        if len(known) == 1 and _normal(known[0]) == _normal(words[-1]):
-            return key  # "Lavrov" seen first, "Sergey Lavrov" now: same person
-        if _same_person(known, words):
+        if draft.type == "Person" and compatible(draft.label, mention.text, evidence=True):
             return key
     return mention.key
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Same surname and compatible first names ("George Bush" / "George W. Bush")."""
-    if _normal(a[-1]) != _normal(b[-1]):
-        return False
-    first_a, first_b = _normal(a[0]).rstrip("."), _normal(b[0]).rstrip(".")
-    return (
-        first_a == first_b
-        or (len(first_a) == 1 and first_b.startswith(first_a))
-        or (len(first_b) == 1 and first_a.startswith(first_b))
-    )
 
 
 def _absorb(draft: EntityDraft, mention: Mention) -> None:
     draft.mentions.append(mention)
     if mention.type == "Person" and draft.type != "Person":
         draft.type = "Person"
+    if draft.type == "Person" and draft.gender is None:
+        words = mention.text.split()
+        draft.gender = mention.extra.get("gender") or (
+            gender_of(words[0]) if len(words) > 1 else None
+        )
     longer_name = draft.type == "Person" and len(mention.text.split()) > len(draft.label.split())
     fuller_org = (
         draft.type == "Organization"

@@ -1,0 +1,74 @@
+"""Names typed with the article's own evidence, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_article
+from kg.models import Article
+
+CASES = [
+    # (text, name, expected type or None when it must not be an entity)
+    ("Kalvik, 61, has run the ferry company for a decade.", "Kalvik", "Person"),
+    (
+        "Talks stalled, said Oduya, the agency's spokeswoman, on Tuesday.",
+        "Oduya",
+        "Person",
+    ),
+    ("Ulf T. Brannstrom signed the deal for the group.", "Ulf T. Brannstrom", "Person"),
+    ("Marta Kowalczyk Brandt met the mayor on Friday.", "Marta Kowalczyk Brandt", "Person"),
+    (
+        "The mine is owned by Norvenka Holdings, which denied the report.",
+        "Norvenka Holdings",
+        "Organization",
+    ),
+    ("Officials said the copper company Kestrava would cut jobs.", "Kestrava", "Organization"),
+    ("Interfax reported the fire late on Monday.", "Interfax", "Organization"),
+    ("Floods hit the town of Bresk after the storm.", "Bresk", "City"),
+    ("Protesters marched down Harlan Street at dawn.", "Harlan Street", "Place"),
+    ("Secretary of State Ellen Ward flew to Rome on Monday.", "State", None),
+    ("Secretary of State Ellen Ward flew to Rome on Monday.", "Ellen Ward", "Person"),
+    ("Secretary of State Ellen Ward flew to Rome on Monday.", "Rome", "City"),
+    ('He spoke on the "Good Evening Vienna" programme on Sunday.', "Vienna", None),
+    ("The State Department said it was studying the request.", "State Department", "Organization"),
+]
+
+
+def entities_of(extractor, text: str):
+    article = Article("t", text)
+    doc = next(iter(extractor.nlp.pipe([text])))
+    return extract_article(article, doc).entities
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), CASES)
+def test_names_typed_by_the_sentence(extractor, text, name, expected):
+    found = {m.text: e.type for e in entities_of(extractor, text) for m in e.mentions}
+    assert found.get(name) == expected, found
+
+
+def test_a_national_institution_belongs_to_its_country(extractor):
+    text = "The State Department said it was studying the request."
+    entity = next(e for e in entities_of(extractor, text) if e.label == "State Department")
+    assert (entity.country, entity.sector) == ("USA", "government")
+
+
+def test_a_surname_the_model_missed_is_found_from_the_full_name(extractor):
+    text = (
+        "Central bank governor Halvard Mikkelsen raised rates on Thursday. "
+        "Markets had expected the move, and Mikkelsen said more could follow."
+    )
+    people = [e for e in entities_of(extractor, text) if e.type == "Person"]
+    assert [p.label for p in people] == ["Halvard Mikkelsen"]
+    assert [m.text for m in people[0].mentions] == ["Halvard Mikkelsen", "Mikkelsen"]
+
+
+def test_one_group_per_country_and_sector(extractor):
+    text = (
+        "Russian servicemen arrived on Monday. Russian military specialists will "
+        "stay for a month, and Russian troops guard the airport."
+    )
+    groups = [e for e in entities_of(extractor, text) if e.type == "Group"]
+    assert [(g.label, g.country, g.sector) for g in groups] == [
+        ("Russian military personnel", "RUS", "military")
+    ]
+    assert len(groups[0].mentions) == 3
