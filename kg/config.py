@@ -3,6 +3,8 @@
 >>> from kg.config import Settings
 >>> Settings(store="/tmp/kg-demo").store_path.name
 'kg-demo'
+>>> Settings(store="http://localhost:7878/query").is_remote
+True
 
 ``get_settings()`` returns one cached instance for the process; commands that
 take ``--store`` build their own ``Settings`` with ``settings.model_copy``.
@@ -12,9 +14,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kg.errors import ConfigError
@@ -33,7 +36,22 @@ class Settings(BaseSettings):
 
     store: str = Field(
         default_factory=_default_store,
-        description="Folder of the embedded Oxigraph store (created when missing).",
+        description="Where the graph lives: a folder for the embedded Oxigraph store (created "
+        "when missing), ':memory:' for a throw-away one, or the http(s) URL of a SPARQL 1.1 "
+        "query endpoint (oxigraph serve, Virtuoso, Fuseki ...) whose default graph is the "
+        "union of its named graphs.",
+    )
+    store_update: str | None = Field(
+        default=None,
+        description="URL of the remote store's SPARQL 1.1 Update endpoint (default: KG_STORE; "
+        "oxigraph serve: http://host:7878/update).",
+    )
+    store_user: str | None = Field(default=None, description="User name for the remote store.")
+    store_password: SecretStr | None = Field(
+        default=None, description="Password for the remote store."
+    )
+    store_auth: Literal["basic", "digest"] = Field(
+        default="basic", description="HTTP authentication scheme of the remote store."
     )
     base_iri: str = Field(
         default="http://127.0.0.1:8000/",
@@ -54,6 +72,26 @@ class Settings(BaseSettings):
     query_max_rows: int = Field(
         default=100_000, ge=1, description="Most result rows a SPARQL query may return."
     )
+    query_workers: int = Field(
+        default=8,
+        ge=1,
+        description="Threads of the HTTP service that run queries (each pool: SPARQL endpoint, "
+        "actor API); a query that finds none free within its deadline is answered 503.",
+    )
+    api_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token for the service's write routes (POST and DELETE /articles, "
+        "SPARQL Update, Graph Store writes); unset, those routes are open.",
+    )
+    sparql_update: bool = Field(
+        default=False,
+        description="Serve SPARQL 1.1 Update at POST /update (needs KG_API_TOKEN).",
+    )
+    graph_store: bool = Field(
+        default=False,
+        description="Serve the SPARQL 1.1 Graph Store Protocol at /store (writes need "
+        "KG_API_TOKEN).",
+    )
 
     @field_validator("base_iri")
     @classmethod
@@ -61,6 +99,24 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ConfigError(f"KG_BASE_IRI must be an http(s) IRI, got {value!r}")
         return value if value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _writes_need_a_token(self) -> Settings:
+        for name, on in (
+            ("KG_SPARQL_UPDATE", self.sparql_update),
+            ("KG_GRAPH_STORE", self.graph_store),
+        ):
+            if on and self.api_token is None:
+                raise ConfigError(
+                    f"{name}=true opens the store to writes over HTTP; set KG_API_TOKEN too "
+                    "(clients then send 'Authorization: Bearer <token>')"
+                )
+        return self
+
+    @property
+    def is_remote(self) -> bool:
+        """Whether the store is a remote SPARQL endpoint (an http(s) URL)."""
+        return self.store.startswith(("http://", "https://"))
 
     @property
     def store_path(self) -> Path:

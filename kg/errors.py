@@ -13,7 +13,9 @@ turn them into a one-line message or a 4xx answer without a stack trace::
     ├── NotFoundError          an actor, article or path that does not exist
     └── StoreError             the graph store failed
         ├── QueryError         a SPARQL query is malformed or not allowed
-        └── QueryLimitError    a query ran over its deadline or row cap
+        └── QueryLimitError    a query ran over one of its limits
+            ├── QueryTimeoutError  ... its deadline (KG_QUERY_TIMEOUT)
+            └── QueryRowLimitError ... its result-row cap (KG_QUERY_MAX_ROWS)
 """
 
 from __future__ import annotations
@@ -58,3 +60,11 @@ class QueryError(StoreError):
 
 class QueryLimitError(StoreError):
     """A query ran over its deadline or its result-row cap."""
+
+
+class QueryTimeoutError(QueryLimitError):
+    """A query ran over its deadline (or never got a worker before it)."""
+
+
+class QueryRowLimitError(QueryLimitError):
+    """A query's result has more rows than the cap allows."""

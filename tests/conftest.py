@@ -74,3 +74,23 @@ def memory_graph(extractor) -> KnowledgeGraph:
     graph = KnowledgeGraph(Settings(store=":memory:"), extractor=extractor)
     yield graph
     graph.close()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """``oxigraph serve`` on an empty store, for the session."""
+    from tests.servers import start_oxigraph
+
+    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """Virtuoso on an empty database, for the session."""
+    from tests.servers import start_virtuoso
+
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()

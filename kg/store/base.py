@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from kg.store.limits import QueryLimits
+
 Value = str | int | float | bool | date | None
 Row = dict[str, Value]
 
@@ -36,8 +38,13 @@ class GraphStore(Protocol):
         """In one transaction, drop ``graphs`` and run the SPARQL update ``cleanup``."""
 
     def update(self, update: str) -> None:
-        """Run one SPARQL Update in one transaction. Callers build it from fixed
-        text and terms escaped by ``kg.store.bindings.to_term``, never user text."""
+        """Run one SPARQL Update in one transaction (``QueryError`` when it is
+        malformed). Internal callers build it from fixed text and terms escaped
+        by ``kg.store.bindings.to_term``; user text comes only through the
+        token-guarded ``/update`` and ``/store`` routes."""
+
+    limits: QueryLimits
+    """The deadline and row cap of every query (``kg.store.limits``)."""
 
     def select(self, query: str, bindings: Mapping[str, Value] | None = None) -> list[Row]:
         """Rows of a SELECT query over the union of all graphs; ``bindings``
@@ -54,7 +61,14 @@ class GraphStore(Protocol):
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
     ) -> QueryResult:
-        """Run a read-only SPARQL query and serialise its result as ``media_type``."""
+        """Run a read-only SPARQL query and serialise its result as ``media_type``
+        (one of ``kg.store.results.RESULT_FORMATS`` or ``GRAPH_FORMATS``);
+        without ``default_graphs`` the default graph is the union of all graphs."""
+
+    def read_graph(self, graph: str | None, media_type: str) -> bytes | None:
+        """One graph serialised as ``media_type`` (``None``: the store's own
+        default graph, not the union), or ``None`` when the named graph does
+        not exist."""
 
     def named_graphs(self) -> list[str]:
         """IRIs of every named graph."""

@@ -1,0 +1,176 @@
+"""Query results to plain rows or to bytes, counted and timed as they pass.
+
+Every backend evaluates a query into pyoxigraph result objects — solutions,
+a boolean, or triples — whether it ran the query itself (the embedded store)
+or parsed a remote endpoint's answer (``kg.store.sparql``). This module turns
+those objects into what callers want, under the query's ``Budget``:
+
+- ``rows``: SELECT solutions as dicts of plain Python values (the fixed
+  queries of the API and the CLI);
+- ``serialize``: any result in a media type of the SPARQL 1.1 Protocol.
+  Solutions are written by Oxigraph (in Rust, fast) as TSV — one line per
+  solution — into a sink that counts the lines and checks the deadline at
+  every chunk, then converted by Oxigraph to the requested format; triples
+  pass one by one through a counting generator into Oxigraph's serialiser.
+
+>>> import pyoxigraph as ox
+>>> from kg.store.limits import Budget, QueryLimits
+>>> store = ox.Store()
+>>> store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1")))
+>>> rows(store.query("SELECT ?s ?o WHERE { ?s ?p ?o }"), Budget(QueryLimits()))
+[{'s': 'http://e/a', 'o': '1'}]
+>>> serialize(store.query("SELECT ?o WHERE { ?s ?p ?o }"), "text/csv", Budget(QueryLimits()))
+b'o\\r\\n1\\r\\n'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.store.base import Row, Value
+from kg.store.limits import Budget
+
+RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+"""Media types of SELECT and ASK results, the preferred one first."""
+
+GRAPH_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+"""Media types of CONSTRUCT and DESCRIBE results, the preferred one first."""
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {
+    f"{XSD}{t}"
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+    )
+}
+_FLOATS = {f"{XSD}decimal", f"{XSD}double", f"{XSD}float"}
+
+Result = ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple | ox.Quad]
+
+
+def rows(solutions: ox.QuerySolutions, budget: Budget) -> list[Row]:
+    """The solutions as dicts of plain values, at most ``budget.max_rows`` of them."""
+    names = [variable.value for variable in solutions.variables]
+    found = []
+    for solution in solutions:
+        budget.tick()
+        found.append({name: to_value(solution[name]) for name in names})
+    return found
+
+
+def serialize(result: Result, media_type: str, budget: Budget) -> bytes:
+    """``result`` written as ``media_type``; ``QueryError`` when the media type
+    does not fit the kind of result (a graph as CSV, a table as Turtle)."""
+    if isinstance(result, ox.QueryBoolean):
+        return result.serialize(format=_results_format(media_type, "an ASK answer"))
+    if isinstance(result, ox.QuerySolutions):
+        wanted = _results_format(media_type, "SELECT results")
+        sink = _CountingSink(budget)
+        result.serialize(sink, format=ox.QueryResultsFormat.TSV)
+        table = sink.getvalue()
+        if wanted == ox.QueryResultsFormat.TSV:
+            return table
+        return ox.parse_query_results(table, format=ox.QueryResultsFormat.TSV).serialize(
+            format=wanted
+        )
+    rdf_format = GRAPH_FORMATS.get(media_type)
+    if rdf_format is None:
+        raise QueryError(f"a graph cannot be written as {media_type}; use {_list(GRAPH_FORMATS)}")
+    return ox.serialize(_counted(result, budget), format=rdf_format) or b""
+
+
+def _results_format(media_type: str, what: str) -> ox.QueryResultsFormat:
+    found = RESULT_FORMATS.get(media_type)
+    if found is None:
+        raise QueryError(f"{what} cannot be written as {media_type}; use {_list(RESULT_FORMATS)}")
+    return found
+
+
+def _list(formats: dict) -> str:
+    return ", ".join(formats)
+
+
+def _counted(triples: Iterable[ox.Triple | ox.Quad], budget: Budget) -> Iterator[ox.Triple]:
+    for triple in triples:
+        budget.tick()
+        yield triple
+
+
+class _CountingSink:
+    """A file-like target for Oxigraph's TSV writer: one line is one solution
+    (the first line is the header)."""
+
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
+        self.parts: list[bytes] = []
+        self.header_pending = True
+
+    def write(self, data: bytes) -> int:
+        chunk = bytes(data)
+        self.parts.append(chunk)
+        lines = chunk.count(b"\n")
+        if self.header_pending and lines:
+            lines -= 1
+            self.header_pending = False
+        self.budget.tick(lines)
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are kept in memory."""
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def to_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Value:
+    """A plain Python value for a pyoxigraph term.
+
+    >>> to_value(ox.Literal("2019-03-31", datatype=ox.NamedNode(XSD + "date")))
+    datetime.date(2019, 3, 31)
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _FLOATS:
+                return float(Decimal(term.value))
+            if datatype == f"{XSD}boolean":
+                return term.value in {"true", "1"}
+            if datatype == f"{XSD}date":
+                return date.fromisoformat(term.value[:10])
+        except ValueError:
+            return term.value
+        return term.value
+    return str(term)

@@ -1,0 +1,227 @@
+"""One contract for every store backend: the embedded Oxigraph store, a remote
+``oxigraph serve`` and a remote Virtuoso, each given the same calls and
+expected to give the same answers."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+
+import httpx
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from kg.errors import QueryError, QueryRowLimitError, QueryTimeoutError, StoreError
+from kg.store import IRI, OxigraphStore, QueryLimits, SparqlStore
+from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS
+
+T = "http://test.example/"
+G1, G2, ENTITIES = f"{T}graph/one", f"{T}graph/two", f"{T}graph/entities"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ONE = f"""<{T}lavrov> <{T}name> "Sergey Lavrov" .
+<{T}lavrov> <{T}name> "Лавров"@ru .
+<{T}lavrov> <{T}said> "He said \\"no\\".\\nThen he left." .
+<{T}lavrov> <{T}born> "1950-03-21"^^<{XSD}date> .
+<{T}lavrov> <{T}rank> "7"^^<{XSD}integer> .
+<{T}lavrov> <{T}score> "0.85"^^<{XSD}decimal> .
+<{T}lavrov> <{T}active> "true"^^<{XSD}boolean> .
+<{T}lavrov> <{T}knows> <{T}pompeo> .
+"""
+TWO = f'<{T}pompeo> <{T}name> "Mike Pompeo" .\n<{T}pompeo> <{T}knows> <{T}lavrov> .\n'
+BACKENDS = ["embedded", "oxigraph-server", "virtuoso"]
+
+
+def open_backend(name: str, request, tmp_path, limits: QueryLimits) -> object:
+    if name == "embedded":
+        return OxigraphStore(tmp_path / "store", limits)
+    if name == "oxigraph-server":
+        url = request.getfixturevalue("oxigraph_server").url
+        return SparqlStore(f"{url}/query", f"{url}/update", limits=limits)
+    url = request.getfixturevalue("virtuoso_server").url
+    return SparqlStore(f"{url}/sparql-auth", auth=httpx.DigestAuth("dba", "dba"), limits=limits)
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    """A store of one backend holding the test graphs, dropped afterwards."""
+    store = open_backend(request.param, request, tmp_path, QueryLimits())
+    store.replace_graph(G1, ONE, {ENTITIES: f'<{T}russia> <{T}name> "Russia" .'})
+    store.replace_graph(G2, TWO, {})
+    yield store
+    store.drop_graphs([g for g in store.named_graphs() if g.startswith(T)])
+    store.close()
+
+
+def limited(store, limits: QueryLimits):
+    """The same store (same data, same connection) under other limits."""
+    other = copy.copy(store)
+    other.limits = limits
+    return other
+
+
+def test_select_gives_plain_python_values(store):
+    rows = store.select(
+        f"SELECT ?p ?o WHERE {{ <{T}lavrov> ?p ?o FILTER(?p != <{T}name>) }} ORDER BY ?p"
+    )
+    values = {row["p"].removeprefix(T): row["o"] for row in rows}
+    assert values == {
+        "active": True,
+        "born": date(1950, 3, 21),
+        "knows": f"{T}pompeo",
+        "rank": 7,
+        "said": 'He said "no".\nThen he left.',
+        "score": 0.85,
+    }
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("name", "Mike Pompeo", [f"{T}pompeo"]),
+        ("name", "Лавров", []),  # a language-tagged literal is not the plain string
+        ("rank", 7, [f"{T}lavrov"]),
+        ("born", date(1950, 3, 21), [f"{T}lavrov"]),
+        ("active", True, [f"{T}lavrov"]),
+        ("knows", IRI(f"{T}lavrov"), [f"{T}pompeo"]),
+        ("name", '") } } SELECT * WHERE { ?s ?p ?o } #', []),
+    ],
+)
+def test_bound_values_select_and_cannot_change_the_query(store, variable, value, expected):
+    query = f"SELECT ?s WHERE {{ ?s <{T}{variable}> ?value }}"
+    assert [row["s"] for row in store.select(query, {"value": value})] == expected
+
+
+def test_ask_with_bindings(store):
+    query = f"ASK {{ ?s <{T}name> ?name }}"
+    assert store.ask(query, {"name": "Sergey Lavrov"}) is True
+    assert store.ask(query, {"name": "Nobody"}) is False
+
+
+def test_replace_graph_replaces_and_adds_extra_graphs(store):
+    store.replace_graph(G1, f'<{T}lavrov> <{T}name> "S. Lavrov" .', {})
+    names = store.select(f"SELECT ?n WHERE {{ GRAPH <{G1}> {{ ?s <{T}name> ?n }} }}")
+    assert names == [{"n": "S. Lavrov"}]
+    assert store.ask(f'ASK {{ GRAPH <{ENTITIES}> {{ ?s <{T}name> "Russia" }} }}')
+    assert {G1, G2, ENTITIES} <= set(store.named_graphs())
+
+
+def test_drop_graphs_with_cleanup(store):
+    cleanup = f"DELETE WHERE {{ GRAPH <{ENTITIES}> {{ ?s ?p ?o }} }}"
+    store.drop_graphs([G1], cleanup)
+    assert G1 not in store.named_graphs() and ENTITIES not in store.named_graphs()
+    assert store.select(f"SELECT ?n WHERE {{ ?s <{T}name> ?n }}") == [{"n": "Mike Pompeo"}]
+
+
+SELECT_NAMES = f"SELECT ?s ?n WHERE {{ ?s <{T}name> ?n }} ORDER BY ?n"
+
+
+@pytest.mark.parametrize("media_type", list(RESULT_FORMATS))
+def test_select_results_in_every_format(store, media_type):
+    result = store.sparql(SELECT_NAMES, media_type)
+    assert result.media_type == media_type
+    if media_type == "text/csv":
+        lines = result.body.decode().splitlines()
+        assert lines[0] == "s,n" and f"{T}pompeo,Mike Pompeo" in lines
+        return
+    parsed = ox.parse_query_results(result.body, format=RESULT_FORMATS[media_type])
+    rows = [(str(s["s"]), str(s["n"])) for s in parsed]
+    assert rows == [
+        (f"<{T}pompeo>", '"Mike Pompeo"'),
+        (f"<{T}russia>", '"Russia"'),
+        (f"<{T}lavrov>", '"Sergey Lavrov"'),
+        (f"<{T}lavrov>", '"Лавров"@ru'),
+    ]
+
+
+@pytest.mark.parametrize("media_type", list(GRAPH_FORMATS))
+def test_construct_in_every_format(store, media_type):
+    query = f"CONSTRUCT {{ ?s <{T}knows> ?o }} WHERE {{ ?s <{T}knows> ?o }}"
+    body = store.sparql(query, media_type).body
+    formats = {
+        "text/turtle": "turtle",
+        "application/n-triples": "nt",
+        "application/ld+json": "json-ld",
+        "application/rdf+xml": "xml",
+    }
+    got = rdflib.Graph().parse(data=body, format=formats[media_type])
+    want = rdflib.Graph().parse(
+        data=f"<{T}lavrov> <{T}knows> <{T}pompeo> .\n<{T}pompeo> <{T}knows> <{T}lavrov> .\n",
+        format="nt",
+    )
+    assert isomorphic(got, want)
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_ask_results(store, answer):
+    name = "Mike Pompeo" if answer else "Nobody"
+    body = store.sparql(f'ASK {{ ?s <{T}name> "{name}" }}', "application/sparql-results+json").body
+    assert json.loads(body)["boolean"] is answer
+
+
+def test_protocol_dataset(store):
+    query = f"SELECT ?n WHERE {{ ?s <{T}name> ?n }}"
+    only_two = store.sparql(query, "text/tab-separated-values", default_graphs=[G2]).body
+    assert only_two.decode().splitlines()[1:] == ['"Mike Pompeo"']
+    named = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?s <{T}knows> ?o }} }}"
+    body = store.sparql(named, "text/csv", default_graphs=[G2], named_graphs=[G1]).body
+    assert body.decode().splitlines()[1:] == [G1]
+
+
+@pytest.mark.parametrize(
+    "query", ["SELECT ?x WHERE { ?x ", "SELEKT * WHERE { ?s ?p ?o }", "ASK { ?s ?p }"]
+)
+def test_malformed_queries_are_query_errors(store, query):
+    with pytest.raises(QueryError) as error:
+        store.sparql(query, "application/sparql-results+json")
+    message = str(error.value)
+    assert message and "\n" not in message and len(message) <= 300
+
+
+def test_update_runs_and_rejects_bad_syntax(store):
+    store.update(f'INSERT DATA {{ GRAPH <{G2}> {{ <{T}pompeo> <{T}name> "Pompeo" }} }}')
+    assert store.ask(f'ASK {{ <{T}pompeo> <{T}name> "Pompeo" }}')
+    with pytest.raises(QueryError):
+        store.update("INSERT DATA { GRAPH <x:y> { broken")
+
+
+def test_read_graph(store):
+    body = store.read_graph(G2, "application/n-triples")
+    assert isomorphic(
+        rdflib.Graph().parse(data=body, format="nt"), rdflib.Graph().parse(data=TWO, format="nt")
+    )
+    assert store.read_graph(f"{T}graph/missing", "text/turtle") is None
+
+
+def test_export_holds_every_graph(store):
+    dataset = rdflib.Dataset()
+    dataset.parse(data=store.export("application/n-quads"), format="nquads")
+    assert {G1, G2, ENTITIES} <= {str(g.identifier) for g in dataset.graphs() if len(g)}
+
+
+def test_row_cap(store):
+    capped = limited(store, QueryLimits(timeout=30, max_rows=2))
+    query = f"SELECT ?s ?o WHERE {{ ?s <{T}name> ?o }}"
+    with pytest.raises(QueryRowLimitError, match="more than 2 rows"):
+        capped.select(query)
+    with pytest.raises(QueryRowLimitError):
+        capped.sparql(query, "application/sparql-results+json")
+    assert len(capped.select(query + " LIMIT 2")) == 2
+
+
+def test_deadline_stops_a_long_query(store):
+    many = "\n".join(f'<{T}n{i}> <{T}value> "{i}" .' for i in range(400))
+    store.replace_graph(f"{T}graph/many", many, {})
+    slow = limited(store, QueryLimits(timeout=0.5, max_rows=10**9))
+    cross = f"SELECT * WHERE {{ ?a <{T}value> ?x . ?b <{T}value> ?y . ?c <{T}value> ?z }}"
+    with pytest.raises(QueryTimeoutError, match="deadline of 0.5 s"):
+        slow.sparql(cross, "application/sparql-results+json")
+
+
+def test_unreachable_endpoint_is_a_store_error():
+    store = SparqlStore("http://127.0.0.1:9/query")
+    with pytest.raises(StoreError, match="cannot reach the SPARQL endpoint"):
+        store.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    store.close()
