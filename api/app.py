@@ -1,13 +1,14 @@
 """The FastAPI application factory.
 
-Heavy objects (the store, the spaCy model) are opened in the lifespan, not at
-import; handlers that touch them are plain ``def`` functions, which FastAPI
-runs in its thread pool, so the event loop never blocks.
+Heavy objects (the store, the spaCy model, the query workers) are opened in
+the lifespan, not at import. Handlers never touch the store on the event
+loop: reads go to a ``QueryRunner`` (``api.querying``) with a deadline,
+writes to the thread pool under one write lock.
 
 >>> from kg.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
->>> sorted(path for path in app.openapi()["paths"] if path.startswith("/actors"))
-['/actors', '/actors/{actor_id}', '/actors/{actor_id}/relations']
+>>> sorted(path for path in app.openapi()["paths"] if path.startswith("/sparql"))
+['/sparql']
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routers import actors, articles, health, sparql
+from api.querying import QueryRunner
+from api.routers import actors, articles, graph_store, health, sparql, update
 from kg import __version__
 from kg.config import Settings, get_settings
 from kg.graph import KnowledgeGraph
+
+ROUTERS = (health, sparql, update, graph_store, actors, articles)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -33,9 +37,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.graph = KnowledgeGraph(settings)
         app.state.write_lock = threading.Lock()
+        workers, timeout = settings.query_workers, settings.query_timeout
+        app.state.api_runner = QueryRunner(workers, timeout, "api")
+        app.state.sparql_runner = QueryRunner(workers, timeout, "sparql")
         try:
             yield
         finally:
+            app.state.api_runner.close()
+            app.state.sparql_runner.close()
             app.state.graph.close()
 
     app = FastAPI(
@@ -46,6 +55,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (health, sparql, actors, articles):
+    for module in ROUTERS:
         app.include_router(module.router)
     return app

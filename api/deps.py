@@ -1,12 +1,24 @@
-"""Dependencies shared by the routers, as ``Annotated`` aliases."""
+"""Dependencies shared by the routers, as ``Annotated`` aliases.
+
+- ``GraphDep``: the knowledge graph opened in the app's lifespan;
+- ``ApiRunnerDep`` / ``SparqlRunnerDep``: where store work runs (``api.querying``);
+- ``WriteAccess``: a write route's guard. When ``KG_API_TOKEN`` is set, the
+  request must carry ``Authorization: Bearer <token>`` (401 otherwise).
+"""
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException
 
+from api.querying import QueryRunner
 from kg.graph import KnowledgeGraph
+
+_bearer = HTTPBearer(auto_error=False, description="KG_API_TOKEN, for write routes")
 
 
 def get_graph(request: Request) -> KnowledgeGraph:
@@ -14,4 +26,36 @@ def get_graph(request: Request) -> KnowledgeGraph:
     return request.app.state.graph
 
 
+def get_api_runner(request: Request) -> QueryRunner:
+    """The workers of the actor API's fixed queries."""
+    return request.app.state.api_runner
+
+
+def get_sparql_runner(request: Request) -> QueryRunner:
+    """The workers of the SPARQL endpoint's user queries."""
+    return request.app.state.sparql_runner
+
+
+def require_token(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Let the request through when no token is configured or it sends the token."""
+    token = request.app.state.graph.settings.api_token
+    if token is None:
+        return
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), token.get_secret_value().encode()):
+        raise HTTPException(
+            401,
+            "this route needs the header 'Authorization: Bearer <token>' with the "
+            "server's KG_API_TOKEN",
+            headers={"WWW-Authenticate": 'Bearer realm="newskg"'},
+        )
+
+
 GraphDep = Annotated[KnowledgeGraph, Depends(get_graph)]
+ApiRunnerDep = Annotated[QueryRunner, Depends(get_api_runner)]
+SparqlRunnerDep = Annotated[QueryRunner, Depends(get_sparql_runner)]
+WriteAccess = Depends(require_token)
+"""Use as ``dependencies=[WriteAccess]`` on a write route."""

@@ -1,5 +1,10 @@
 """Error answers: JSON ``{"error", "detail"}`` with a 4xx status for bad input,
-never a stack trace or an internal path."""
+never a stack trace or an internal path.
+
+A query over its deadline is 503 (``query_timeout``): the server could not
+answer in time. A query over the row cap is 400 (``too_many_rows``): the
+request asks for more than the server gives at once, and paging fixes it.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ from kg.errors import (
     KGError,
     NotFoundError,
     QueryError,
-    QueryLimitError,
+    QueryRowLimitError,
+    QueryTimeoutError,
     StoreError,
 )
 
@@ -24,7 +30,8 @@ log = logging.getLogger("api")
 STATUS = [
     (NotFoundError, 404, "not_found"),
     (InputError, 400, "bad_input"),
-    (QueryLimitError, 503, "query_limit"),
+    (QueryTimeoutError, 503, "query_timeout"),
+    (QueryRowLimitError, 400, "too_many_rows"),
     (QueryError, 400, "bad_query"),
     (StoreError, 503, "store_unavailable"),
     (ConfigError, 500, "misconfigured"),
@@ -58,16 +65,19 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http(_: Request, exc: HTTPException) -> JSONResponse:
         code = {
+            401: "unauthorized",
+            403: "forbidden",
             404: "not_found",
             405: "method_not_allowed",
             406: "not_acceptable",
-            401: "unauthorized",
-            403: "forbidden",
+            413: "too_large",
             415: "unsupported_media_type",
         }
-        return error_response(
+        response = error_response(
             exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail)
         )
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

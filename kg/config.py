@@ -87,6 +87,11 @@ class Settings(BaseSettings):
         default=False,
         description="Serve SPARQL 1.1 Update at POST /update (needs KG_API_TOKEN).",
     )
+    sparql_federation: bool = Field(
+        default=False,
+        description="Let /sparql queries call other endpoints (SERVICE); off, the server "
+        "never makes outbound requests on a client's behalf.",
+    )
     graph_store: bool = Field(
         default=False,
         description="Serve the SPARQL 1.1 Graph Store Protocol at /store (writes need "

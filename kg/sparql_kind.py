@@ -1,7 +1,14 @@
 """What kind of SPARQL request a text is, without running it.
 
+The text is read as words outside comments, strings and IRIs, so a keyword
+inside a literal ("SERVICE" in a label) does not count.
+
 >>> query_kind("PREFIX x: <http://x/> SELECT * WHERE { ?s ?p ?o }")
 'SELECT'
+>>> uses_service('SELECT * WHERE { ?s ?p "SERVICE" }')
+False
+>>> uses_service("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }")
+True
 >>> query_kind("INSERT DATA { <http://a> <http://b> <http://c> }")
 Traceback (most recent call last):
 ...
@@ -33,11 +40,19 @@ _NOISE = re.compile(
 _WORD = re.compile(r"[A-Za-z_][\w-]*:?")
 
 
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_NOISE.sub(" ", text))
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query calls other endpoints (``SERVICE``, a federated query)."""
+    return any(word.upper() == "SERVICE" for word in _words(text))
+
+
 def query_kind(text: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE; ``QueryError`` for an update or for
     text that is not a SPARQL query."""
-    cleaned = _NOISE.sub(" ", text)
-    words = iter(_WORD.findall(cleaned))
+    words = iter(_words(text))
     for word in words:
         upper = word.upper()
         if upper in {"PREFIX", "BASE"}:

@@ -1,102 +1,145 @@
 """``/sparql``: the SPARQL 1.1 Protocol query endpoint (read-only).
 
 Queries arrive by ``GET ?query=``, by ``POST`` form-encoded, or by ``POST``
-with ``application/sparql-query``; ``default-graph-uri`` and
-``named-graph-uri`` select the dataset, else the default graph is the union of
-all graphs. Results follow the Accept header. A ``GET`` without a query
-returns the service description.
+with ``application/sparql-query`` (``api.protocol``); ``default-graph-uri``
+and ``named-graph-uri`` select the dataset, else the default graph is the
+union of all graphs. Results follow the Accept header: SELECT and ASK as
+SPARQL JSON (the default), XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle
+(the default), N-Triples, JSON-LD or RDF/XML; 406 when none is acceptable.
+Updates are refused here (400); they have their own endpoint, ``/update``.
+
+A ``GET`` without parameters returns the service description (Turtle, or
+another RDF format by Accept).
 """
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+import pyoxigraph as ox
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
-from api.deps import GraphDep
-from api.errors import error_response
+from api.deps import GraphDep, SparqlRunnerDep
 from api.negotiation import choose
+from api.protocol import DIRECT, FORM, Operation, read_operation
 from kg.errors import QueryError
-from kg.sparql_kind import query_kind
+from kg.graph import KnowledgeGraph
+from kg.sparql_kind import query_kind, uses_service
+from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS
 
 router = APIRouter(tags=["sparql"])
 
-RESULT_TYPES = [
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-]
-GRAPH_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
-FORM = "application/x-www-form-urlencoded"
+RESULTS = {
+    200: {
+        "description": "The result, in the media type the Accept header prefers.",
+        "content": {media: {} for media in [*RESULT_FORMATS, *GRAPH_FORMATS]},
+    },
+    400: {"description": "Malformed query, update sent here, or result over the row cap."},
+    406: {"description": "No acceptable media type for this kind of result."},
+    415: {"description": "POST body in another media type or charset."},
+    503: {"description": "The query ran over its deadline."},
+}
+POST_BODY = {
+    "requestBody": {
+        "content": {
+            FORM: {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}},
+            DIRECT["query"]: {"schema": {"type": "string"}},
+        }
+    }
+}
 
 
-@router.get("/sparql", summary="SPARQL query (GET)")
-async def sparql_get(request: Request, graph: GraphDep) -> Response:
-    """Run ``?query=``; without it, describe the service."""
-    params = parse_qs(request.url.query, keep_blank_values=True)
-    if "query" not in params:
+@router.get("/sparql", summary="SPARQL query (GET) or service description", responses=RESULTS)
+async def sparql_get(
+    request: Request,
+    graph: GraphDep,
+    runner: SparqlRunnerDep,
+    query: Annotated[list[str] | None, Query(description="The SPARQL query.")] = None,
+    default_graph_uri: Annotated[
+        list[str] | None, Query(alias="default-graph-uri", description="Default graph IRIs.")
+    ] = None,
+    named_graph_uri: Annotated[
+        list[str] | None, Query(alias="named-graph-uri", description="Named graph IRIs.")
+    ] = None,
+) -> Response:
+    """Run ``?query=``; without any parameter, describe the service."""
+    if not request.url.query:
         return _service_description(request, graph)
-    return await _answer(request, graph, params)
+    return await _answer(request, runner, graph, await read_operation(request, "query"))
 
 
-@router.post("/sparql", summary="SPARQL query (POST)")
-async def sparql_post(request: Request, graph: GraphDep) -> Response:
+@router.post("/sparql", summary="SPARQL query (POST)", responses=RESULTS, openapi_extra=POST_BODY)
+async def sparql_post(request: Request, graph: GraphDep, runner: SparqlRunnerDep) -> Response:
     """Run a query sent form-encoded or as ``application/sparql-query``."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = (await request.body()).decode("utf-8", errors="replace")
-    params = parse_qs(request.url.query, keep_blank_values=True)
-    if content_type == FORM:
-        params.update(parse_qs(body, keep_blank_values=True))
-    elif content_type == "application/sparql-query":
-        params["query"] = [body]
-    elif content_type == "application/sparql-update" or "update" in params:
-        raise QueryError("SPARQL Update is not allowed on the query endpoint")
-    else:
-        return error_response(
-            415, "unsupported_media_type", f"send the query as {FORM} or application/sparql-query"
+    return await _answer(request, runner, graph, await read_operation(request, "query"))
+
+
+async def _answer(request: Request, runner, graph: KnowledgeGraph, operation: Operation):
+    kind = query_kind(operation.text)
+    if not graph.settings.sparql_federation and uses_service(operation.text):
+        raise QueryError(
+            "federated queries (SERVICE) are off on this server (KG_SPARQL_FEDERATION)"
         )
-    return await _answer(request, graph, params)
-
-
-async def _answer(request: Request, graph, params: dict[str, list[str]]) -> Response:
-    if "update" in params:
-        raise QueryError("SPARQL Update is not allowed on the query endpoint")
-    queries = params.get("query", [])
-    if len(queries) != 1 or not queries[0].strip():
-        raise QueryError("give exactly one non-empty 'query' parameter")
-    query = queries[0]
-    kind = query_kind(query)
-    offered = GRAPH_TYPES if kind in {"CONSTRUCT", "DESCRIBE"} else RESULT_TYPES
+    offered = list(GRAPH_FORMATS if kind in {"CONSTRUCT", "DESCRIBE"} else RESULT_FORMATS)
     media_type = choose(request.headers.get("accept"), offered)
     if media_type is None:
-        return error_response(
-            406, "not_acceptable", f"this query's results are available as {', '.join(offered)}"
-        )
-    result = await run_in_threadpool(
+        raise HTTPException(406, f"this query's result is available as {', '.join(offered)}")
+    result = await runner.run(
         graph.store.sparql,
-        query,
+        operation.text,
         media_type,
-        default_graphs=params.get("default-graph-uri", []),
-        named_graphs=params.get("named-graph-uri", []),
+        default_graphs=operation.default_graphs,
+        named_graphs=operation.named_graphs,
+        base_iri=endpoint_iri(request),
     )
-    charset = "; charset=utf-8" if not media_type.endswith("+xml") else ""
-    return Response(result.body, media_type=media_type + charset)
+    return Response(result.body, media_type=_with_charset(media_type), headers={"Vary": "Accept"})
 
 
-def _service_description(request: Request, graph) -> Response:
+def endpoint_iri(request: Request) -> str | None:
+    """The endpoint's URL, the base IRI of the operations sent to it (so that
+    relative IRIs resolve), or None when the Host header makes it no IRI."""
     endpoint = str(request.url).split("?")[0]
-    body = f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+    try:
+        return ox.NamedNode(endpoint).value
+    except ValueError:
+        return None
+
+
+def _with_charset(media_type: str) -> str:
+    return media_type if media_type.endswith("xml") else f"{media_type}; charset=utf-8"
+
+
+def _service_description(request: Request, graph: KnowledgeGraph) -> Response:
+    endpoint = str(request.url).split("?")[0]
+    formats = {
+        "application/sparql-results+json": "SPARQL_Results_JSON",
+        "application/sparql-results+xml": "SPARQL_Results_XML",
+        "text/csv": "SPARQL_Results_CSV",
+        "text/tab-separated-values": "SPARQL_Results_TSV",
+        "text/turtle": "Turtle",
+        "application/n-triples": "N-Triples",
+        "application/ld+json": "JSON-LD",
+        "application/rdf+xml": "RDF_XML",
+    }
+    features = "sd:UnionDefaultGraph"
+    if graph.settings.sparql_federation:
+        features += ", sd:BasicFederatedQuery"
+    description = f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix formats: <http://www.w3.org/ns/formats/> .
 
 <{endpoint}> a sd:Service ;
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
-    sd:feature sd:UnionDefaultGraph ;
-    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML,
-        formats:SPARQL_Results_CSV, formats:SPARQL_Results_TSV, formats:Turtle,
-        formats:N-Triples, formats:JSON-LD, formats:RDF_XML .
+    sd:feature {features} ;
+    sd:resultFormat {", ".join(f"formats:{formats[m]}" for m in formats)} .
 """
-    return Response(body, media_type="text/turtle; charset=utf-8")
+    media_type = choose(request.headers.get("accept"), list(GRAPH_FORMATS))
+    if media_type is None:
+        raise HTTPException(406, f"the description is available as {', '.join(GRAPH_FORMATS)}")
+    triples = ox.parse(description, format=ox.RdfFormat.TURTLE)
+    prefixes = {"sd": "http://www.w3.org/ns/sparql-service-description#"}
+    prefixes["formats"] = "http://www.w3.org/ns/formats/"
+    body = ox.serialize(triples, format=GRAPH_FORMATS[media_type], prefixes=prefixes)
+    return Response(body, media_type=_with_charset(media_type), headers={"Vary": "Accept"})

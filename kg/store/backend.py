@@ -37,7 +37,7 @@ class Backend:
 
     limits: QueryLimits = QueryLimits()
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, base_iri: str | None = None) -> None:
         """Run a SPARQL 1.1 Update; ``QueryError`` when it is malformed."""
         raise NotImplementedError
 
@@ -47,6 +47,7 @@ class Backend:
         budget: Budget,
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
     ) -> AbstractContextManager[Result]:
         """The result of ``query``, valid inside the ``with`` block; without
         ``default_graphs`` the default graph is the union of all graphs."""
@@ -99,9 +100,10 @@ class Backend:
         *,
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
     ) -> QueryResult:
         budget = Budget(self.limits)
-        with self._reading(query, budget, default_graphs, named_graphs) as result:
+        with self._reading(query, budget, default_graphs, named_graphs, base_iri) as result:
             return QueryResult(serialize(result, media_type, budget), media_type)
 
     @contextmanager
@@ -111,10 +113,11 @@ class Backend:
         budget: Budget,
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
     ) -> Iterator[Result]:
         budget.deadline.check()
         try:
-            with self.evaluate(query, budget, default_graphs, named_graphs) as result:
+            with self.evaluate(query, budget, default_graphs, named_graphs, base_iri) as result:
                 yield result
         except (SyntaxError, ValueError, OSError) as exc:
             raise QueryError(short_message(str(exc))) from None

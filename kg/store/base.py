@@ -37,10 +37,11 @@ class GraphStore(Protocol):
     def drop_graphs(self, graphs: Sequence[str], cleanup: str | None = None) -> None:
         """In one transaction, drop ``graphs`` and run the SPARQL update ``cleanup``."""
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, base_iri: str | None = None) -> None:
         """Run one SPARQL Update in one transaction (``QueryError`` when it is
-        malformed). Internal callers build it from fixed text and terms escaped
-        by ``kg.store.bindings.to_term``; user text comes only through the
+        malformed); relative IRIs in it resolve against ``base_iri``. Internal
+        callers build it from fixed text and terms escaped by
+        ``kg.store.bindings.to_term``; user text comes only through the
         token-guarded ``/update`` and ``/store`` routes."""
 
     limits: QueryLimits
@@ -60,10 +61,12 @@ class GraphStore(Protocol):
         *,
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a read-only SPARQL query and serialise its result as ``media_type``
         (one of ``kg.store.results.RESULT_FORMATS`` or ``GRAPH_FORMATS``);
-        without ``default_graphs`` the default graph is the union of all graphs."""
+        without ``default_graphs`` the default graph is the union of all graphs;
+        relative IRIs in the query resolve against ``base_iri``."""
 
     def read_graph(self, graph: str | None, media_type: str) -> bytes | None:
         """One graph serialised as ``media_type`` (``None``: the store's own

@@ -50,9 +50,9 @@ class OxigraphStore(Backend):
 
     # ------------------------------------------------------------ writing
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, base_iri: str | None = None) -> None:
         try:
-            self._store.update(update)
+            self._store.update(update, base_iri=base_iri)
         except SyntaxError as exc:
             raise QueryError(short_message(str(exc))) from None
         except OSError as exc:
@@ -67,8 +67,9 @@ class OxigraphStore(Backend):
         budget: Budget,
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
     ) -> Iterator[Result]:
-        options: dict = {}
+        options: dict = {"base_iri": base_iri}
         if default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:

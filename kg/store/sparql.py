@@ -84,12 +84,12 @@ class SparqlStore(Backend):
 
     # ------------------------------------------------------------ writing
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, base_iri: str | None = None) -> None:
         deadline = Deadline(self.limits.timeout)
         with self._send(
             self.update_url,
             deadline,
-            content=update.encode("utf-8"),
+            content=_based(update, base_iri).encode("utf-8"),
             headers={"Content-Type": "application/sparql-update; charset=utf-8"},
         ):
             pass
@@ -103,9 +103,10 @@ class SparqlStore(Backend):
         budget: Budget,
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
     ) -> Iterator[Result]:
         kind = query_kind(query)
-        form = [("query", query)]
+        form = [("query", _based(query, base_iri))]
         form += [("default-graph-uri", g) for g in default_graphs]
         form += [("named-graph-uri", g) for g in named_graphs]
         accept = ACCEPT_GRAPH if kind in {"CONSTRUCT", "DESCRIBE"} else ACCEPT_RESULTS
@@ -170,6 +171,12 @@ class SparqlStore(Backend):
             raise deadline.error() from None
         except httpx.HTTPError as exc:
             raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc}") from None
+
+
+def _based(text: str, base_iri: str | None) -> str:
+    """``text`` with a ``BASE`` declaration in front (on the same line, so the
+    server's error positions stay right except on the first line)."""
+    return text if base_iri is None else f"BASE {ox.NamedNode(base_iri)} {text}"
 
 
 def _refusal(url: str, response: httpx.Response) -> StoreError:

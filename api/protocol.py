@@ -1,0 +1,108 @@
+"""Reading a SPARQL 1.1 Protocol request: the operation and its dataset.
+
+A query (or an update) arrives in one of three ways, and each has its rules
+(https://www.w3.org/TR/sparql11-protocol/):
+
+- ``GET`` with the parameters in the URL (queries only);
+- ``POST`` with ``application/x-www-form-urlencoded``: the parameters in the
+  body (dataset parameters may also be in the URL);
+- ``POST`` with ``application/sparql-query`` (``application/sparql-update``):
+  the operation is the body, UTF-8; the dataset parameters are in the URL.
+
+Anything else is a 4xx with a short message: two operations, none, an
+unsupported media type (415), a charset other than UTF-8, bytes that are not
+UTF-8, or an update sent to the query endpoint.
+
+>>> parse_form("query=ASK%20%7B%7D&default-graph-uri=http%3A%2F%2Fe%2Fg")
+{'query': ['ASK {}'], 'default-graph-uri': ['http://e/g']}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import parse_qs
+
+from fastapi import Request
+from starlette.exceptions import HTTPException
+
+from kg.errors import InputError, QueryError
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = {"query": "application/sparql-query", "update": "application/sparql-update"}
+DATASET = {
+    "query": ("default-graph-uri", "named-graph-uri"),
+    "update": ("using-graph-uri", "using-named-graph-uri"),
+}
+
+
+@dataclass
+class Operation:
+    """A query or an update, with the dataset the request names."""
+
+    text: str
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+
+
+def parse_form(text: str) -> dict[str, list[str]]:
+    """Parameters of a URL query string or a form body (strictly UTF-8)."""
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise InputError("request", "parameters are not UTF-8 once percent-decoded") from None
+
+
+async def read_operation(request: Request, kind: Literal["query", "update"]) -> Operation:
+    """The query (``kind="query"``) or update of a protocol request."""
+    params = parse_form(request.url.query)
+    if request.method == "POST":
+        media_type, charset = _content_type(request)
+        if charset not in (None, "utf-8", "utf8"):
+            raise HTTPException(415, f"send the {kind} as UTF-8, not {charset}")
+        body = _utf8(await request.body(), "the request body")
+        if media_type == FORM:
+            for name, values in parse_form(body).items():
+                params.setdefault(name, []).extend(values)
+        elif media_type == DIRECT[kind]:
+            if kind in params:
+                raise QueryError(f"give the {kind} either in the body or as a parameter, not both")
+            params[kind] = [body]
+        elif kind == "query" and media_type == DIRECT["update"]:
+            raise QueryError("SPARQL Update is not allowed on the query endpoint; use POST /update")
+        else:
+            raise HTTPException(
+                415, f"send the {kind} as {FORM} or {DIRECT[kind]}, not {media_type or 'untyped'}"
+            )
+    return _operation(params, kind)
+
+
+def _operation(params: dict[str, list[str]], kind: str) -> Operation:
+    other = "update" if kind == "query" else "query"
+    if other in params:
+        if kind == "query":
+            raise QueryError("SPARQL Update is not allowed on the query endpoint; use POST /update")
+        raise QueryError("this is the update endpoint; send queries to /sparql")
+    texts = params.get(kind, [])
+    if len(texts) != 1 or not texts[0].strip():
+        raise QueryError(f"give exactly one non-empty '{kind}' parameter")
+    default_name, named_name = DATASET[kind]
+    return Operation(texts[0], params.get(default_name, []), params.get(named_name, []))
+
+
+def _content_type(request: Request) -> tuple[str, str | None]:
+    header = request.headers.get("content-type", "")
+    media_type, *parameters = (part.strip() for part in header.split(";"))
+    charset = None
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media_type.lower(), charset
+
+
+def _utf8(body: bytes, what: str) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(what, "is not UTF-8") from None
