@@ -1,0 +1,115 @@
+"""Deadlines and the row cap, with queries that really are slow, against a
+running ``kg serve`` (1 s deadline, 2 query workers, 1,000-row cap)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from api.querying import QueryRunner
+from kg.errors import QueryTimeoutError
+from kg.store import OxigraphStore
+from tests.servers import start_kg
+
+T = "http://test.example/"
+# Counting a three-way cross product of 400 triples (64 million rows) takes
+# several seconds, and Oxigraph yields nothing before it is done.
+BLOCKING = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a <{T}v> ?x . ?b <{T}v> ?y . ?c <{T}v> ?z }}"
+# The same cross product without the count streams its rows: the row cap stops it.
+STREAMING = f"SELECT * WHERE {{ ?a <{T}v> ?x . ?b <{T}v> ?y . ?c <{T}v> ?z }}"
+JSON = {"Accept": "application/sparql-results+json"}
+
+
+@pytest.fixture(scope="module")
+def slow_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("slow-server")
+    store = OxigraphStore(folder / "store")
+    store.replace_graph(f"{T}g", "\n".join(f'<{T}n{i}> <{T}v> "{i}" .' for i in range(400)), {})
+    store.close()
+    env = {
+        "KG_STORE": str(folder / "store"),
+        "KG_QUERY_TIMEOUT": "1",
+        "KG_QUERY_WORKERS": "2",
+        "KG_QUERY_MAX_ROWS": "1000",
+    }
+    server = start_kg(folder, env)
+    yield server
+    server.stop()
+
+
+def timed_query(server, query: str) -> tuple[httpx.Response, float]:
+    started = time.monotonic()
+    response = httpx.get(f"{server.url}/sparql", params={"query": query}, headers=JSON, timeout=60)
+    return response, time.monotonic() - started
+
+
+def test_a_blocking_query_is_answered_at_its_deadline_and_the_server_stays_free(slow_server):
+    with ThreadPoolExecutor(1) as pool:
+        slow = pool.submit(timed_query, slow_server, BLOCKING)
+        time.sleep(0.2)
+        health_started = time.monotonic()
+        assert httpx.get(f"{slow_server.url}/health", timeout=5).status_code == 200
+        health_seconds = time.monotonic() - health_started
+        response, seconds = slow.result()
+    assert response.status_code == 503, response.text
+    assert response.json()["error"] == "query_timeout"
+    assert "deadline of 1 s" in response.json()["detail"]
+    assert seconds < 2.5, f"answered after {seconds:.1f} s, not at the 1 s deadline"
+    assert health_seconds < 0.5, f"/health waited {health_seconds:.1f} s behind the query"
+
+
+def test_a_streaming_query_stops_at_its_row_cap(slow_server):
+    response, seconds = timed_query(slow_server, STREAMING)
+    assert response.status_code == 400
+    assert response.json()["error"] == "too_many_rows"
+    assert "more than 1000 rows" in response.json()["detail"]
+    assert seconds < 2.0
+
+
+def test_rows_under_the_cap_are_served(slow_server):
+    response, _ = timed_query(slow_server, STREAMING + " LIMIT 1000")
+    assert response.status_code == 200
+    assert len(response.json()["results"]["bindings"]) == 1000
+
+
+def test_busy_workers_give_503_not_a_hang(slow_server):
+    """Two runaway queries hold both workers; a third, quick query gets no
+    worker before its deadline and is answered 503 on time."""
+    with ThreadPoolExecutor(2) as pool:
+        runaways = [pool.submit(timed_query, slow_server, BLOCKING) for _ in range(2)]
+        time.sleep(0.3)
+        response, seconds = timed_query(slow_server, f"ASK {{ <{T}n1> ?p ?o }}")
+        assert all(r.result()[0].status_code == 503 for r in runaways)
+    assert response.status_code == 503
+    assert "free worker" in response.json()["detail"]
+    assert seconds < 2.5
+
+
+def test_the_runner_waits_without_blocking_the_event_loop():
+    runner = QueryRunner(workers=1, timeout=0.3, name="test")
+
+    async def scenario() -> tuple[int, float]:
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        ticker = asyncio.create_task(tick())
+        started = time.monotonic()
+        with pytest.raises(QueryTimeoutError, match="deadline of 0.3 s"):
+            await runner.run(time.sleep, 1.5)
+        seconds = time.monotonic() - started
+        ticker.cancel()
+        return ticks, seconds
+
+    ticks, seconds = asyncio.run(scenario())
+    runner.close()
+    assert seconds < 0.8
+    assert ticks >= 15, "the event loop did not run while the job was blocked"
