@@ -13,29 +13,36 @@ and a ``GraphStore`` together; the CLI and the API both use it.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.config import Settings, get_settings
 from kg.errors import NotFoundError
 from kg.models import Article, Extraction
 from kg.pipeline import Extractor
-from kg.rdf.build import build_article_graphs
+from kg.rdf.build import build_article_graph
+from kg.rdf.entities import VIEW_PREDICATES, View, describe, views_in
 from kg.rdf.iris import Iris
 from kg.rdf.vocab import NS
 from kg.resolve.canonical import canonical_iris
 from kg.resolve.overrides import load_overrides
-from kg.store import IRI, GraphStore, open_store
+from kg.store import IRI, GraphChange, GraphStore, open_store
 
-_HAS_LABEL = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ASK { ?e skos:prefLabel ?l }"
-_ORPHANS = """
-DELETE { GRAPH <{entities}> { ?e ?p ?o } }
-WHERE {
-  GRAPH <{entities}> { ?e ?p ?o }
-  FILTER NOT EXISTS { GRAPH ?g { { ?e ?p2 ?o2 } UNION { ?s2 ?p3 ?e } }
-                      FILTER(?g != <{entities}>) }
-}"""
+_ENTITIES_IN = (
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e rdfs:label ?label } }"
+)
+_VIEWS = """
+SELECT ?g ?p ?v WHERE {
+  GRAPH ?g { ?e ?p ?v }
+  FILTER(?p IN (PREDICATES))
+  FILTER(STRSTARTS(STR(?g), ?articles) && ?g != ?skip)
+}""".replace("PREDICATES", ", ".join(f"<{p}>" for p in VIEW_PREDICATES))
+_IRI_VALUED = {str(RDF.type), str(OWL.sameAs)}
 
 
 @dataclass
@@ -64,6 +71,7 @@ class KnowledgeGraph:
         self.store = store or open_store(self.settings)
         self.extractor = extractor or Extractor(self.settings)
         self.iris = Iris(self.settings.base_iri)
+        self._lock = threading.Lock()
 
     def ingest(
         self, articles: Iterable[Article], progress: Callable[[Extraction], None] | None = None
@@ -85,32 +93,53 @@ class KnowledgeGraph:
         return summary
 
     def write(self, extraction: Extraction) -> None:
-        """Write one extraction: its article graph, and the entities it introduces."""
-        extraction = self.overrides.apply(extraction)
-        canonical = canonical_iris(extraction, self.store, self.iris, self.overrides)
-        graphs = build_article_graphs(extraction, canonical, self.iris)
-        new = [
-            iri
-            for iri in set(canonical.values())
-            if not self.store.ask(_HAS_LABEL, {"e": IRI(str(iri))})
-        ]
-        entities = graphs.entities
-        for subject in set(entities.subjects()):
-            if subject not in new:
-                entities.remove((subject, None, None))
-        self.store.replace_graph(
-            str(graphs.graph),
-            graphs.article.serialize(format="nt"),
-            {str(self.iris.entities_graph()): entities.serialize(format="nt")},
-        )
+        """Write one extraction in one transaction: its article graph replaces
+        any earlier one, and the entities graph is merged anew for every
+        entity the old or the new version names."""
+        with self._lock:
+            extraction = self.overrides.apply(extraction)
+            canonical = canonical_iris(extraction, self.store, self.iris, self.overrides)
+            graph = self.iris.article_graph(extraction.article.id)
+            article = build_article_graph(extraction, canonical, self.iris)
+            self.store.apply(self._change(graph, article))
 
     def delete(self, article_id: str) -> None:
-        """Remove an article's graph and every entity no other article supports."""
-        graph = str(self.iris.article_graph(article_id))
-        if graph not in self.store.named_graphs():
-            raise NotFoundError(f"no article with id {article_id!r} in the store")
-        cleanup = _ORPHANS.replace("{entities}", str(self.iris.entities_graph()))
-        self.store.drop_graphs([graph], cleanup)
+        """Remove an article's graph in one transaction; entities no other
+        article names leave the entities graph, the others are merged anew."""
+        with self._lock:
+            graph = self.iris.article_graph(article_id)
+            if str(graph) not in self.store.named_graphs():
+                raise NotFoundError(f"no article with id {article_id!r} in the store")
+            self.store.apply(self._change(graph, None))
+
+    def _change(self, graph: URIRef, article: Graph | None) -> GraphChange:
+        """Replace (or, with no ``article``, drop) ``graph`` and re-merge the
+        description of every entity it names before or after."""
+        old = {URIRef(str(r["e"])) for r in self.store.select(_ENTITIES_IN, {"g": IRI(graph)})}
+        new = set(article.subjects(RDFS.label)) if article is not None else set()
+        entities = Graph()
+        for entity in sorted(old | new):
+            views = self._views(entity, graph)
+            if article is not None:
+                views += views_in(article, entity, str(graph))
+            entities += describe(entity, views)
+        entities_graph = str(self.iris.entities_graph())
+        insert = {entities_graph: entities.serialize(format="nt")}
+        if article is not None:
+            insert[str(graph)] = article.serialize(format="nt")
+        return GraphChange(
+            drop=[str(graph)],
+            retract={entities_graph: [str(e) for e in sorted(old | new)]},
+            insert=insert,
+        )
+
+    def _views(self, entity: URIRef, skip: URIRef) -> list[View]:
+        """What every stored article but ``skip`` says about ``entity``."""
+        rows = self.store.select(
+            _VIEWS,
+            {"e": IRI(entity), "skip": IRI(skip), "articles": f"{self.iris.base}graph/article/"},
+        )
+        return [(str(r["g"]), URIRef(str(r["p"])), _view_value(str(r["p"]), r["v"])) for r in rows]
 
     def article_ids(self) -> list[str]:
         """Ids of the stored articles, sorted."""
@@ -134,6 +163,11 @@ class KnowledgeGraph:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _view_value(predicate: str, value: object) -> URIRef | Literal:
+    """The RDF term of a view value: IRIs for types and outside ids, else strings."""
+    return URIRef(str(value)) if predicate in _IRI_VALUED else Literal(str(value))
 
 
 def _local(iri: str) -> str:

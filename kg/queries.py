@@ -24,6 +24,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX schema: <https://schema.org/>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 ACTOR_CLASSES = ("Person", "Organization", "Country", "Group")
 
@@ -34,7 +35,7 @@ SELECT ?actor ?label ?class ?country (COUNT(DISTINCT ?article) AS ?articles) WHE
   ?actor skos:prefLabel ?label ; a ?class .
   FILTER(?class IN (kg:Person, kg:Organization, kg:Country, kg:Group))
   OPTIONAL { ?actor kg:countryCode ?country }
-  OPTIONAL { ?m kg:denotes ?actor ; kg:inArticle ?article }
+  OPTIONAL { ?m kg:denotes ?actor ; oa:hasSource ?article }
   { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name }
   FILTER(CONTAINS(LCASE(STR(?name)), ?q))
   FILTER(?type = "" || ?class = ?typeIri)
@@ -66,7 +67,7 @@ _IDS = PREFIXES + "SELECT DISTINCT ?id WHERE { ?actor owl:sameAs ?id } ORDER BY 
 _ARTICLES = (
     PREFIXES
     + """
-SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE { ?m kg:denotes ?actor ; kg:inArticle ?article }
+SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE { ?m kg:denotes ?actor ; oa:hasSource ?article }
 """
 )
 _POSITIONS = (

@@ -17,6 +17,16 @@ NS = "https://w3id.org/newskg/ns#"
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 OA = Namespace("http://www.w3.org/ns/oa#")
+PREFIXES = {
+    "kg": NS,
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
 
 class KG(DefinedNamespace):
@@ -26,6 +36,7 @@ class KG(DefinedNamespace):
     _fail = True
 
     # classes: things
+    Entity: URIRef
     Actor: URIRef
     Person: URIRef
     Organization: URIRef
@@ -59,6 +70,8 @@ class KG(DefinedNamespace):
     Protest: URIRef
     Attack: URIRef
     Concession: URIRef
+    Quantity: URIRef
+    RelationType: URIRef
 
     # direct relations between actors
     relatedTo: URIRef
@@ -99,6 +112,7 @@ class KG(DefinedNamespace):
     dateText: URIRef
     confidence: URIRef
     extractor: URIRef
+    extractorVersion: URIRef
     evidenceText: URIRef
     evidenceStart: URIRef
     evidenceEnd: URIRef
@@ -111,12 +125,16 @@ class KG(DefinedNamespace):
     content: URIRef
     contentStart: URIRef
     contentEnd: URIRef
+    quantity: URIRef
 
-    # mentions
+    # mentions and quantities
     denotes: URIRef
     anchorText: URIRef
     startOffset: URIRef
     endOffset: URIRef
+    amount: URIRef
+    unit: URIRef
+    measures: URIRef
 
     # entities
     countryCode: URIRef

@@ -14,7 +14,7 @@ from __future__ import annotations
 import httpx
 
 from kg.config import Settings
-from kg.store.base import GraphStore, QueryResult, Row, Value
+from kg.store.base import GraphChange, GraphStore, QueryResult, Row, Value
 from kg.store.bindings import IRI
 from kg.store.limits import QueryLimits
 from kg.store.oxigraph import OxigraphStore
@@ -45,6 +45,7 @@ def _auth(settings: Settings) -> httpx.Auth | None:
 
 
 __all__ = [
+    "GraphChange",
     "GraphStore",
     "IRI",
     "OxigraphStore",

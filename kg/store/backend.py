@@ -14,8 +14,9 @@ formats and write transactions are the same whatever the backend:
   graphs) and serialises the result in the requested media type;
 - errors of the engine, raised when the query is parsed or while its results
   are read, become a ``QueryError`` with a short message (no paths, no dumps);
-- every write is one SPARQL Update request, which the store applies as one
-  transaction (Oxigraph does; see ``kg.store.sparql`` for remote endpoints).
+- every write is one ``GraphChange`` sent as one SPARQL Update request
+  (``kg.store.update``), which the store applies as one transaction (Oxigraph
+  does; see ``kg.store.sparql`` for remote endpoints).
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from contextlib import AbstractContextManager, contextmanager
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.store.base import QueryResult, Row, Value
+from kg.store.base import GraphChange, QueryResult, Row, Value
 from kg.store.bindings import inline_values
 from kg.store.limits import Budget, QueryLimits
 from kg.store.results import Result, rows, serialize
+from kg.store.update import update_text
 
 
 class Backend:
@@ -55,22 +57,10 @@ class Backend:
 
     # ------------------------------------------------------------ writing
 
-    def replace_graph(self, graph: str, ntriples: str, extra: Mapping[str, str]) -> None:
-        parts = [
-            f"DROP SILENT GRAPH <{graph}>",
-            f"INSERT DATA {{ GRAPH <{graph}> {{ {ntriples} }} }}",
-        ]
-        for other, triples in extra.items():
-            if triples.strip():
-                parts.append(f"INSERT DATA {{ GRAPH <{other}> {{ {triples} }} }}")
-        self._write(" ;\n".join(parts))
-
-    def drop_graphs(self, graphs: Sequence[str], cleanup: str | None = None) -> None:
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
-        if cleanup:
-            parts.append(cleanup)
-        if parts:
-            self._write(" ;\n".join(parts))
+    def apply(self, change: GraphChange) -> None:
+        text = update_text(change)
+        if text:
+            self._write(text)
 
     def _write(self, update: str) -> None:
         try:

@@ -4,12 +4,18 @@ Everything that reads or writes the graph (ingest, the API, the CLI, the
 notebooks) goes through this interface, so a backend can be swapped by
 configuration. Values in ``select`` rows are plain Python: IRIs and strings
 as ``str``, numbers as ``int``/``float``, booleans, ``datetime.date``.
-"""
+
+Writes are whole ``GraphChange`` records applied in one transaction, so a
+reader never sees half an article and a failed write changes nothing:
+
+>>> GraphChange(drop=["http://e/g"], insert={"http://e/h": "<http://e/a> <http://e/p> 1 ."})
+GraphChange(drop=['http://e/g'], retract={}, insert={'http://e/h': '<http://e/a> <http://e/p> 1 .'})
+"""  # noqa: E501
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -27,15 +33,32 @@ class QueryResult:
     media_type: str
 
 
+@dataclass(frozen=True)
+class GraphChange:
+    """One atomic change of the dataset, applied in this order:
+
+    1. ``drop``: named graphs removed whole;
+    2. ``retract``: graph IRI -> subjects; every triple of those subjects is
+       removed from that graph (and nothing else);
+    3. ``insert``: graph IRI -> N-Triples added to that graph.
+    """
+
+    drop: Sequence[str] = ()
+    retract: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    insert: Mapping[str, str] = field(default_factory=dict)
+
+    def graphs(self) -> list[str]:
+        """Every graph the change touches, sorted."""
+        return sorted({*self.drop, *self.retract, *self.insert})
+
+
 class GraphStore(Protocol):
     """Read and write access to the knowledge graph."""
 
-    def replace_graph(self, graph: str, ntriples: str, extra: Mapping[str, str]) -> None:
-        """In one transaction, replace named graph ``graph`` with the triples in
-        ``ntriples`` and add the triples of ``extra`` (graph IRI -> N-Triples)."""
-
-    def drop_graphs(self, graphs: Sequence[str], cleanup: str | None = None) -> None:
-        """In one transaction, drop ``graphs`` and run the SPARQL update ``cleanup``."""
+    def apply(self, change: GraphChange) -> None:
+        """Apply ``change`` as one SPARQL Update request: in one transaction, all
+        of it or (on error) none of it, on stores that run a request as one
+        transaction (Oxigraph, Fuseki; not Virtuoso, see ``kg.store.sparql``)."""
 
     def update(self, update: str, base_iri: str | None = None) -> None:
         """Run one SPARQL Update in one transaction (``QueryError`` when it is

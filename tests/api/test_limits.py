@@ -12,7 +12,7 @@ import pytest
 
 from api.querying import QueryRunner
 from kg.errors import QueryTimeoutError
-from kg.store import OxigraphStore
+from kg.store import GraphChange, OxigraphStore
 from tests.servers import start_kg
 
 T = "http://test.example/"
@@ -28,7 +28,8 @@ JSON = {"Accept": "application/sparql-results+json"}
 def slow_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("slow-server")
     store = OxigraphStore(folder / "store")
-    store.replace_graph(f"{T}g", "\n".join(f'<{T}n{i}> <{T}v> "{i}" .' for i in range(400)), {})
+    many = "\n".join(f'<{T}n{i}> <{T}v> "{i}" .' for i in range(400))
+    store.apply(GraphChange(insert={f"{T}g": many}))
     store.close()
     env = {
         "KG_STORE": str(folder / "store"),

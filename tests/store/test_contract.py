@@ -15,7 +15,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.errors import QueryError, QueryRowLimitError, QueryTimeoutError, StoreError
-from kg.store import IRI, OxigraphStore, QueryLimits, SparqlStore
+from kg.store import IRI, GraphChange, OxigraphStore, QueryLimits, SparqlStore
 from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS
 
 T = "http://test.example/"
@@ -31,6 +31,7 @@ ONE = f"""<{T}lavrov> <{T}name> "Sergey Lavrov" .
 <{T}lavrov> <{T}knows> <{T}pompeo> .
 """
 TWO = f'<{T}pompeo> <{T}name> "Mike Pompeo" .\n<{T}pompeo> <{T}knows> <{T}lavrov> .\n'
+RUSSIA = f'<{T}russia> <{T}name> "Russia" .'
 BACKENDS = ["embedded", "oxigraph-server", "virtuoso"]
 
 
@@ -48,10 +49,9 @@ def open_backend(name: str, request, tmp_path, limits: QueryLimits) -> object:
 def store(request, tmp_path):
     """A store of one backend holding the test graphs, dropped afterwards."""
     store = open_backend(request.param, request, tmp_path, QueryLimits())
-    store.replace_graph(G1, ONE, {ENTITIES: f'<{T}russia> <{T}name> "Russia" .'})
-    store.replace_graph(G2, TWO, {})
+    store.apply(GraphChange(insert={G1: ONE, G2: TWO, ENTITIES: RUSSIA}))
     yield store
-    store.drop_graphs([g for g in store.named_graphs() if g.startswith(T)])
+    store.apply(GraphChange(drop=[g for g in store.named_graphs() if g.startswith(T)]))
     store.close()
 
 
@@ -100,19 +100,60 @@ def test_ask_with_bindings(store):
     assert store.ask(query, {"name": "Nobody"}) is False
 
 
-def test_replace_graph_replaces_and_adds_extra_graphs(store):
-    store.replace_graph(G1, f'<{T}lavrov> <{T}name> "S. Lavrov" .', {})
-    names = store.select(f"SELECT ?n WHERE {{ GRAPH <{G1}> {{ ?s <{T}name> ?n }} }}")
-    assert names == [{"n": "S. Lavrov"}]
-    assert store.ask(f'ASK {{ GRAPH <{ENTITIES}> {{ ?s <{T}name> "Russia" }} }}')
+def names_in(store, graph: str) -> set:
+    rows = store.select(f"SELECT ?s ?n WHERE {{ GRAPH <{graph}> {{ ?s <{T}name> ?n }} }}")
+    return {(row["s"].removeprefix(T), row["n"]) for row in rows}
+
+
+def test_apply_drops_then_inserts_replacing_one_graph_only(store):
+    store.apply(GraphChange(drop=[G1], insert={G1: f'<{T}lavrov> <{T}name> "S. Lavrov" .'}))
+    assert names_in(store, G1) == {("lavrov", "S. Lavrov")}
+    assert names_in(store, ENTITIES) == {("russia", "Russia")}
     assert {G1, G2, ENTITIES} <= set(store.named_graphs())
 
 
-def test_drop_graphs_with_cleanup(store):
-    cleanup = f"DELETE WHERE {{ GRAPH <{ENTITIES}> {{ ?s ?p ?o }} }}"
-    store.drop_graphs([G1], cleanup)
-    assert G1 not in store.named_graphs() and ENTITIES not in store.named_graphs()
-    assert store.select(f"SELECT ?n WHERE {{ ?s <{T}name> ?n }}") == [{"n": "Mike Pompeo"}]
+def test_apply_drops_graphs_absent_or_not(store):
+    store.apply(GraphChange(drop=[G1, f"{T}graph/absent"]))
+    assert G1 not in store.named_graphs() and {G2, ENTITIES} <= set(store.named_graphs())
+
+
+def test_apply_retracts_subjects_from_one_graph_before_inserting(store):
+    store.apply(GraphChange(insert={ENTITIES: f'<{T}pompeo> <{T}name> "Pompeo" .'}))
+    store.apply(
+        GraphChange(
+            retract={ENTITIES: [f"{T}russia", f"{T}pompeo"]},
+            insert={ENTITIES: f'<{T}russia> <{T}name> "Russian Federation" .'},
+        )
+    )
+    assert names_in(store, ENTITIES) == {("russia", "Russian Federation")}
+    assert names_in(store, G2) == {("pompeo", "Mike Pompeo")}  # other graphs keep theirs
+
+
+def test_an_empty_change_changes_nothing(store):
+    before = store.export("application/n-quads")
+    store.apply(GraphChange())
+    store.apply(GraphChange(retract={ENTITIES: []}, insert={G1: "  "}))
+    assert store.export("application/n-quads") == before
+
+
+def test_a_malformed_change_is_refused_before_anything_is_written(store):
+    with pytest.raises(StoreError, match="not a valid IRI"):
+        store.apply(GraphChange(drop=[f"{T}g> }} ; DROP ALL ; #"], insert={G1: TWO}))
+    with pytest.raises(StoreError):
+        store.apply(GraphChange(drop=[G1], insert={G1: f"<{T}a> <{T}p> broken"}))
+    assert names_in(store, ENTITIES) == {("russia", "Russia")}
+
+
+def test_a_failed_change_leaves_the_embedded_store_as_it_was(tmp_path):
+    """One transaction: Oxigraph applies all of a change or none of it."""
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        store.apply(GraphChange(insert={G1: ONE}))
+        with pytest.raises(StoreError):
+            store.apply(GraphChange(drop=[G1], insert={G1: f"<{T}a> <{T}p> broken"}))
+        assert len(store.select(f"SELECT * WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")) == 8
+    finally:
+        store.close()
 
 
 SELECT_NAMES = f"SELECT ?s ?n WHERE {{ ?s <{T}name> ?n }} ORDER BY ?n"
@@ -213,7 +254,7 @@ def test_row_cap(store):
 
 def test_deadline_stops_a_long_query(store):
     many = "\n".join(f'<{T}n{i}> <{T}value> "{i}" .' for i in range(400))
-    store.replace_graph(f"{T}graph/many", many, {})
+    store.apply(GraphChange(insert={f"{T}graph/many": many}))
     slow = limited(store, QueryLimits(timeout=0.5, max_rows=10**9))
     cross = f"SELECT * WHERE {{ ?a <{T}value> ?x . ?b <{T}value> ?y . ?c <{T}value> ?z }}"
     with pytest.raises(QueryTimeoutError, match="deadline of 0.5 s"):

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.errors import StoreError
 from kg.read import article_from_text
-from kg.store import OxigraphStore
 
 ONE = "Cuba endorsed Maduro on Monday. Lavrov said that Russia would stay."
 TWO = "Russian Foreign Minister Sergey Lavrov met Mike Pompeo in Sochi."
@@ -68,17 +65,6 @@ def test_one_entity_per_person_across_articles(memory_graph):
         "SELECT DISTINCT ?e WHERE { ?e a <https://w3id.org/newskg/ns#Person> }"
     )
     assert len(people) == 2  # Lavrov and Pompeo
-
-
-def test_failed_write_changes_nothing(tmp_path):
-    store = OxigraphStore(tmp_path / "s")
-    try:
-        store.replace_graph("http://e/g", '<http://e/a> <http://e/p> "1" .', {})
-        with pytest.raises(StoreError):
-            store.replace_graph("http://e/g", "<http://e/a> <http://e/p> broken", {})
-        assert store.select("SELECT ?o WHERE { ?s ?p ?o }") == [{"o": "1"}]
-    finally:
-        store.close()
 
 
 def test_bound_values_cannot_change_a_query(memory_graph):
