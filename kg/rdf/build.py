@@ -59,8 +59,9 @@ def new_graph() -> Graph:
 
 
 def offset(value: int) -> Literal:
-    """A character offset, typed as Web Annotation types ``oa:start``."""
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    """A character offset: an ``xsd:integer`` (Oxigraph stores the derived
+    ``xsd:nonNegativeInteger`` of ``oa:start`` as ``xsd:integer`` anyway)."""
+    return Literal(value, datatype=XSD.integer)
 
 
 def split_rule(rule: str) -> tuple[str, str | None]:

@@ -1,23 +1,116 @@
-"""The vocabulary module and the ontology agree term for term."""
+"""The vocabulary module and the ontology agree term for term.
+
+Every term the code knows (``kg.rdf.vocab.KG``) is defined in ``kg.ttl`` with
+a label and a definition; every defined term is used: written by the builder,
+or part of the ontology's own structure (a super-class, a super-property, an
+annotation), or marked ``vs:term_status "reserved"`` with a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
 
 import rdflib
+from rdflib import OWL, RDF, RDFS, Namespace, URIRef
 
-from kg.rdf.vocab import KG, NS
+from kg.lexicon import predicates
+from kg.rdf.build import build_article_graph
+from kg.rdf.entities import describe, views_in
+from kg.rdf.vocab import ENTITY_CLASS, KG, NS, RECORD_CLASS
 from ontology import ONTOLOGY
+from tests.rdf.sample import CANONICAL, EXTRACTION, IRIS, RELATIONS
+
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+VS = Namespace("http://www.w3.org/2003/06/sw-vocab-status/ns#")
 
 
-def test_ontology_parses_and_mirrors_the_vocabulary():
-    graph = rdflib.Graph().parse(str(ONTOLOGY), format="turtle")
-    defined = {str(s)[len(NS) :] for s in graph.subjects() if str(s).startswith(NS)}
+@cache
+def ontology() -> rdflib.Graph:
+    return rdflib.Graph().parse(str(ONTOLOGY), format="turtle")
+
+
+def defined() -> set[str]:
+    return {str(s)[len(NS) :] for s in ontology().subjects() if str(s).startswith(NS)}
+
+
+def written() -> set[str]:
+    """Every kg: term in the graphs the builder writes for the sample, with one
+    record of every relation type of the lexicon."""
+    template = RELATIONS[0]
+    every_type = tuple(replace(template, predicate=name) for name in predicates())
+    extraction = replace(EXTRACTION, relations=EXTRACTION.relations + every_type)
+    graph = build_article_graph(extraction, CANONICAL, IRIS)
+    for entity in CANONICAL.values():
+        graph += describe(entity, views_in(graph, entity, "http://kg.example/graph/a"))
+    terms = {str(t) for triple in graph for t in triple}
+    return {t[len(NS) :] for t in terms if t.startswith(NS)}
+
+
+def structural() -> set[str]:
+    """kg: terms the ontology itself uses: parents, domains, ranges, annotations."""
+    used = set()
+    for s, p, o in ontology():
+        if str(s).startswith(NS) and str(p).startswith(NS):
+            used.add(str(p)[len(NS) :])
+        axiom = p in (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range, RDF.type)
+        if axiom and str(o).startswith(NS) and o != s:
+            used.add(str(o)[len(NS) :])
+    return used
+
+
+def reserved() -> set[str]:
+    return {
+        str(s)[len(NS) :]
+        for s in ontology().subjects(VS.term_status, rdflib.Literal("reserved"))
+        if str(s).startswith(NS)
+    }
+
+
+def test_the_code_and_the_ontology_know_the_same_terms():
     used = set(KG.__annotations__)
-    assert used - defined == set(), "terms used by the code but not defined in kg.ttl"
-    assert defined - used == set(), "terms defined in kg.ttl but unknown to the code"
+    assert used - defined() == set(), "terms used by the code but not defined in kg.ttl"
+    assert defined() - used == set(), "terms defined in kg.ttl but unknown to the code"
 
 
 def test_every_term_has_a_label_and_a_definition():
-    graph = rdflib.Graph().parse(str(ONTOLOGY), format="turtle")
-    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
-    for name in KG.__annotations__:
-        term = rdflib.URIRef(NS + name)
-        assert graph.value(term, rdflib.RDFS.label) is not None, name
-        assert graph.value(term, skos.definition) is not None, name
+    for name in defined():
+        term = URIRef(NS + name)
+        assert ontology().value(term, RDFS.label) is not None, name
+        assert ontology().value(term, SKOS.definition) is not None, name
+
+
+def test_every_defined_term_is_used_or_reserved():
+    unused = defined() - written() - structural()
+    assert unused == reserved(), "unused terms must be marked reserved, and only they"
+    for name in reserved():
+        assert ontology().value(URIRef(NS + name), RDFS.comment), f"{name}: say why it is reserved"
+
+
+def test_every_relation_type_has_its_record_class_and_lexicon_annotations():
+    o = ontology()
+    for name, info in predicates().items():
+        prop = KG[name]
+        assert (prop, RDF.type, KG.RelationType) in o, name
+        assert o.value(prop, KG.recordClass) == RECORD_CLASS[name], name
+        parent = KG.interactsWith if info.kind == "interaction" else KG.relatedTo
+        assert (prop, RDFS.subPropertyOf, parent) in o, name
+        assert ((prop, RDF.type, OWL.SymmetricProperty) in o) == info.symmetric, name
+        for term in (prop, RECORD_CLASS[name]):
+            assert int(o.value(term, KG.polarity)) == info.polarity, name
+            assert {str(v) for v in o.objects(term, KG.ploverClass)} >= (
+                {info.plover} if info.plover else set()
+            ), name
+            assert {str(v) for v in o.objects(term, KG.cameoCode)} >= (
+                {info.cameo} if info.cameo else set()
+            ), name
+    assert set(RECORD_CLASS) == set(predicates())
+
+
+def test_every_entity_type_of_the_interface_has_a_class():
+    o = ontology()
+    for cls in ENTITY_CLASS.values():
+        assert (cls, RDF.type, OWL.Class) in o
+        assert any(
+            (cls, RDFS.subClassOf, parent) in o for parent in (KG.Entity, KG.Actor, KG.Place)
+        ), cls

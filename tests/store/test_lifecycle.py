@@ -3,35 +3,21 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-import rdflib
 from rdflib.compare import isomorphic
 
 from kg.read import article_from_text
+from tests.datasets import named_graphs, quads
 
 ONE = "Cuba endorsed Maduro on Monday. Lavrov said that Russia would stay."
 TWO = "Russian Foreign Minister Sergey Lavrov met Mike Pompeo in Sochi."
 
 
-def quads(graph) -> set[str]:
-    """The dataset as a set of N-Quads lines: with no blank nodes written,
-    equal sets mean isomorphic datasets."""
-    lines = set(graph.store.export("application/n-quads").decode().splitlines())
-    assert not any(" _:" in line or line.startswith("_:") for line in lines)
-    return lines
-
-
-def graphs(graph) -> dict[str, rdflib.Graph]:
-    data = rdflib.Dataset()
-    data.parse(data=graph.store.export("application/n-quads"), format="nquads")
-    return {str(g.identifier): g for g in data.graphs() if len(g)}
-
-
 def test_reingest_replaces_the_graph(memory_graph):
     memory_graph.ingest([article_from_text("a", ONE), article_from_text("b", TWO)])
-    first, first_graphs = quads(memory_graph), graphs(memory_graph)
+    first, first_graphs = quads(memory_graph.store), named_graphs(memory_graph.store)
     memory_graph.ingest([article_from_text("a", ONE)])
-    assert quads(memory_graph) == first
-    again = graphs(memory_graph)
+    assert quads(memory_graph.store) == first
+    again = named_graphs(memory_graph.store)
     assert again.keys() == first_graphs.keys()
     assert all(isomorphic(again[name], first_graphs[name]) for name in again)
 
