@@ -71,7 +71,6 @@ class KG(DefinedNamespace):
     Attack: URIRef
     Concession: URIRef
     Quantity: URIRef
-    RelationType: URIRef
 
     # direct relations between actors
     relatedTo: URIRef
