@@ -257,13 +257,18 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Write the whole dataset (Turtle merges all graphs into one)."""
+    """Write the whole dataset (Turtle merges all graphs into one; JSON-LD uses
+    the vocabulary's context, ontology/context.jsonld)."""
     graph = _graph(store)
     try:
         if format is ExportFormat.turtle:
             body = graph.store.sparql(
                 "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "text/turtle"
             ).body
+        elif format is ExportFormat.jsonld:
+            from kg.rdf.jsonld import dataset_jsonld
+
+            body = dataset_jsonld(graph.store.export("application/n-quads"))
         else:
             body = graph.store.export(EXPORT_TYPES[format.value])
     finally:

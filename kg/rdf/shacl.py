@@ -75,7 +75,7 @@ def _short(node: Node | None) -> str | None:
     text = str(node)
     for prefix, namespace in PREFIXES.items():
         if text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return text
 
 
