@@ -6,8 +6,9 @@ country, sector and outside ids. The entities graph holds, for every entity
 that at least one stored article names, the merge of those views:
 
 - every type and every outside id (``owl:sameAs``) any article gives;
-- ``skos:prefLabel``: the fullest name, the label with the most words (then
-  the one most articles use, then the first in alphabetical order);
+- ``skos:prefLabel``: the fullest of the labels (``kg.resolve.names.fullness``:
+  most words, then most letters, then the first in alphabetical order), the
+  same choice canonical resolution makes when it names an entity's IRI;
 - ``skos:altLabel``: every other label and alias;
 - ``kg:countryCode`` and ``kg:sector``: the value most articles give (ties go
   to the first in alphabetical order).
@@ -38,6 +39,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.vocab import KG
+from kg.resolve.names import fullness
 
 VIEW_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel, KG.countryCode, KG.sector, OWL.sameAs)
 """The predicates of what an article says about an entity."""
@@ -72,7 +74,7 @@ def describe(entity: URIRef, views: Iterable[View]) -> Graph:
     labels = by_predicate[RDFS.label]
     if not labels:
         return description
-    preferred = min(labels, key=lambda v: (-len(str(v).split()), -len(labels[v]), str(v)))
+    preferred = max(labels, key=lambda v: fullness(str(v)))
     description.add((entity, SKOS.prefLabel, Literal(str(preferred))))
     names = {str(v) for v in labels} | {str(v) for v in by_predicate[SKOS.altLabel]}
     for name in sorted(names - {str(preferred)}):

@@ -3,10 +3,12 @@
 One process opens the folder read-write at a time (Oxigraph locks it); a
 second one gets a ``StoreError`` saying so. Every write is one SPARQL Update
 (a ``GraphChange`` is sent as one, ``kg.store.update``), which Oxigraph applies
-in a single transaction: a failed write leaves the store as it was. Reading (``select``, ``ask``, ``sparql``) is shared with the
-other backends (``kg.store.backend``); queries run lazily in Rust, outside
-the GIL, so other threads go on while one runs.
+in a single transaction: a failed write leaves the store as it was. Reading
+(``select``, ``ask``, ``sparql``) is shared with the other backends
+(``kg.store.backend``); queries run lazily in Rust, outside the GIL, so other
+threads go on while one runs.
 
+>>> from kg.store.base import GraphChange
 >>> store = OxigraphStore(None)  # in memory
 >>> store.apply(GraphChange(insert={"http://e/g": "<http://e/a> <http://e/p> \\"1\\" ."}))
 >>> store.select("SELECT ?o WHERE { ?s ?p ?o }")
@@ -24,7 +26,6 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.store.backend import Backend, short_message
-from kg.store.base import GraphChange
 from kg.store.limits import Budget, QueryLimits
 from kg.store.results import Result, serialize
 

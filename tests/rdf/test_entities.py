@@ -24,10 +24,14 @@ def label(graph: str, text: str):
     ("views", "preferred", "alternatives"),
     [
         ([label(A, "Lavrov"), label(B, "Sergey Lavrov")], "Sergey Lavrov", {"Lavrov"}),
-        # the same number of words: the label more articles use
-        ([label(A, "Moscow"), label(B, "Russia"), label(C, "Russia")], "Russia", {"Moscow"}),
+        # the same number of words: the longer label
+        (
+            [label(A, "Moscow"), label(B, "Russia"), label(C, "Kremlin")],
+            "Kremlin",
+            {"Moscow", "Russia"},
+        ),
         # a tie everywhere: the first in alphabetical order
-        ([label(A, "Kremlin"), label(B, "Moscow")], "Kremlin", {"Moscow"}),
+        ([label(A, "Cuba"), label(B, "Chad")], "Chad", {"Cuba"}),
         # aliases join the alternatives; the preferred label is never one
         (
             [label(A, "Maduro"), (A, SKOS.altLabel, Literal("Nicolas Maduro"))],
