@@ -114,7 +114,6 @@ SCHEMA: dict[str, Any] = {
 
 def to_record(extraction: Extraction) -> dict[str, Any]:
     """The interface object for one article."""
-    info = predicates()
     return {
         "id": extraction.article.id,
         "entities": [
@@ -137,8 +136,8 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
                 "negated": r.negated,
                 "date": r.time.day.isoformat() if r.time and r.time.day else None,
                 "confidence": r.confidence,
-                "plover": info[r.predicate].plover,
-                "cameo": info[r.predicate].cameo,
+                "plover": r.plover,
+                "cameo": r.cameo,
                 "evidence": _span(r.evidence),
             }
             for r in extraction.relations

@@ -113,7 +113,11 @@ class Relation:
 
     Stative relations (holdsPosition, memberOf, partOf, locatedIn) and
     interactions (supports, demands, ...) share this record; ``rule`` names the
-    extractor and its version, ``evidence`` is the sentence.
+    extractor and its version, ``evidence`` is the sentence. ``plover`` and
+    ``cameo`` are the political-event class of an interaction as it is told —
+    a promise to give aid is AGREE (CAMEO 03), a refusal REJECT (12) — or
+    ``None`` when the record is no event (a negated act, an act demanded of
+    someone, a stative relation).
     """
 
     subject: str
@@ -128,6 +132,8 @@ class Relation:
     time: TimeSpan | None = None
     cue: Span | None = None
     quantities: tuple[Quantity, ...] = ()
+    plover: str | None = None
+    cameo: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from kg.evaluation.metrics import Counts, Row, table
 DATASETS: dict[str, str] = {
     "seed": "kg.evaluation.seed:evaluate",
     "conll04-ner": "kg.evaluation.conll04_ner:evaluate",
+    "plover": "kg.evaluation.plover:evaluate",
 }
 
 

@@ -1,70 +1,80 @@
 """Interactions: who did what to whom, typed in the PLOVER / CAMEO vocabulary.
 
-Triggers come from ``kg/lexicon/interaction_cues.tsv`` (data, not code):
+Triggers are data (``kg/lexicon/interaction_cues.tsv``: cue -> predicate,
+PLOVER class, CAMEO code, polarity, where source and target are):
 
-- verbs, active and passive: "China, Cuba, Russia ... have endorsed Maduro"
-  (coordinated subjects give one relation each), "Maduro was endorsed by
-  China"; the subject of a verb without one comes from the clause it hangs on
-  ("Guaido proclaimed himself ..., contesting the re-election of Maduro");
+- verbs, active and passive: "China, Cuba and Russia have endorsed Maduro"
+  (one relation per conjunct), "Maduro was endorsed by Turkey", "weapons
+  supplied by Iran to the rebels"; a verb with its particle ("turned down")
+  or with the object that completes it ("imposed sanctions on X", "withdrew
+  its ambassador from X", "opened fire on X");
 - nouns: "the call on Russia by Trump", "received support of the United
-  States" (the giver is the of-phrase, the receiver the subject), "in a phone
-  call with Lavrov" (the other party is the subject of the verb the phrase
-  modifies), "the agreement between Moscow and Caracas";
+  States" (after a receive verb the of-phrase gives), "in a phone call with
+  Lavrov" (the other party is the subject of the clause), "the defense
+  agreement between Moscow and Caracas", "held talks with X" (a noun object
+  takes the verb's subject as its source);
 - demands inside speech: "Trump said Russia 'needed to get out'" -> Trump
-  demands of Russia.
+  demands of Russia (an obligation in what a speaker says is a demand).
 
-An object that is an event rather than an actor stands for its owner
-("denounced Maduro's re-election" -> Maduro). A capital that acts is its
-government. A relation with a collective actor ("Russian military personnel")
-is also recorded for that actor's country, as event coders do (CAMEO actor
-codes), with a lower confidence.
+Participants come from ``kg.extract.arguments``: a phrase that names no
+actor stands for the actor it belongs to ("a top U.S. official", "Maduro's
+re-election"), with a lower confidence. A delivery whose receiver is not named
+goes to the one country the sentence places it in ("target=located"), with a
+lower confidence.
 
-Negation ("did not endorse") and modality (future, hypothetical, demanded,
-reported) are recorded; they never turn into a plain assertion.
+How the act is told (``kg.extract.modality``) is recorded — negated,
+refused, future, hypothetical, demanded; an interaction read inside what
+someone said is ``reported`` — and never becomes a plain assertion; the
+PLOVER class follows the telling (``kg.extract.event_class``): "will give
+aid" is AGREE, "refused to deploy" REJECT. Each relation carries its date
+(``kg.extract.time.event_time``; an undated retelling of the same act in the
+next sentences takes the first telling's date) and the quantities it governs
+(``kg.extract.quantities``). A relation with a collective actor ("Russian
+military personnel") is also recorded for that actor's country, as event
+coders do, with a lower confidence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.arguments import (
+    Actors,
+    agents,
+    conjoined,
+    is_passive,
+    owners,
+    slot,
+    slots,
+    subjects,
+)
+from kg.extract.event_class import event_class
 from kg.extract.evidence import sentence_of, token_span
+from kg.extract.modality import Telling, role_of, told
+from kg.extract.quantities import attach
 from kg.extract.statements import speaker_token_of
-from kg.extract.time import time_of
+from kg.extract.time import event_time
 from kg.lexicon import InteractionCue, interaction_cues, predicates, speech_cues
-from kg.models import Modality, Relation, Span
+from kg.models import Relation, Span, TimeSpan
 from kg.nlp.quotes import quote_spans
 from kg.resolve.in_article import ACTOR_TYPES, EntityTable
 
-VERSION = "1"
-RECEIVE_VERBS = {"receive", "get", "win", "gain", "secure", "enjoy", "garner", "earn", "obtain"}
-NEGATIVE_IMPLICATIVES = {"refuse", "decline", "fail", "reject"}
-FUTURE_GOVERNORS = {
-    "plan",
-    "intend",
-    "want",
-    "hope",
-    "seek",
-    "expect",
-    "prepare",
-    "aim",
-    "threaten",
-    "vow",
-    "pledge",
-    "promise",
-    "wish",
-    "try",
-    "attempt",
-}
-DEMAND_GOVERNORS = {"urge", "demand", "ask", "call", "press", "tell", "order", "request"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should"}
-FUTURE_AUX = {"will", "shall"}
-OBLIGATION_AUX = {"must", "should", "ought"}
-OBLIGATION_VERBS = {"need", "have"}
-PLACE_TYPES = {"City", "Region", "Place", "Country"}
+VERSION = "2"
+OWNED = 0.85  # a participant read from the phrase it belongs to ("a U.S. official")
+LOCATED = 0.6  # a receiver read from where the sentence places the act
+COUNTRY_LEVEL = 0.85  # a collective actor's relation recorded for its country
+CONTEXT_SENTENCES = 2  # how far back an undated retelling looks for its date
+GOVERNED_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
+
+
+@dataclass
+class _Found:
+    relation: Relation
+    trigger: Token
 
 
 def interactions(
@@ -79,358 +89,403 @@ def interactions(
     ``speech`` are the contents of the article's statements: an interaction
     read inside one is marked as reported.
     """
-    quotes = quote_spans(doc.text)
-    found: list[Relation] = []
-    for token in doc:
-        if token.idx < body_start:
-            continue
+    reader = _Reader(doc, table, published)
+    body = [t for t in doc if t.idx >= body_start]
+    found: list[_Found] = []
+    for token in body:
         if token.pos_ == "VERB":
-            found.extend(_verbal(table, token, published))
-            found.extend(_demand_in_speech(table, token, published))
-        elif token.pos_ in {"NOUN", "PROPN"}:
-            found.extend(_nominal(table, token, published))
+            found.extend(reader.verbal(token))
+            found.extend(reader.demand_in_speech(token))
+    for token in body:
+        if token.pos_ in {"NOUN", "PROPN"} and token.i not in reader.consumed:
+            found.extend(reader.nominal(token))
+    found = _dated_by_context(found)
+    found = _with_quantities(found, doc, body_start)
     contents = [(span.start, span.end) for span in speech]
-    for relation in _with_country_level(table, found):
+    quotes = quote_spans(doc.text)
+    for relation in _with_country_level(table, [f.relation for f in found]):
         yield _marked_reported(relation, contents, quotes)
 
 
-# ----------------------------------------------------------------- verbs
+class _Reader:
+    """Reads the interactions of one parsed article."""
 
+    def __init__(self, doc: Doc, table: EntityTable, published: date | None) -> None:
+        self.doc = doc
+        self.table = table
+        self.actors = Actors(table)
+        self.published = published
+        self.consumed: set[int] = set()  # object nouns that complete a verb cue
 
-def _cues_for(token: Token, pos: str) -> list[InteractionCue]:
-    """The most specific cue rows for a trigger: "call on" before "call",
-    "phone call" before "call"."""
-    table = interaction_cues()
-    lemma = token.lemma_.lower()
-    if pos == "VERB":
-        for child in token.children:
-            if child.dep_ in {"prep", "prt"}:
-                rows = table.get((f"{lemma} {child.lower_}", pos))
-                if rows:
-                    return rows
-    else:
-        for child in token.children:
-            if child.dep_ == "compound":
-                rows = table.get((f"{child.lower_} {lemma}", pos))
-                if rows:
-                    return rows
-    return table.get((lemma, pos), [])
+    # ------------------------------------------------------------- verbs
 
+    def verbal(self, verb: Token) -> Iterator[_Found]:
+        cues, completing = _verb_cues(verb)
+        if not cues:
+            return
+        self.consumed.update(t.i for t in completing)
+        passive = is_passive(verb)
+        telling = told(verb)
+        when = event_time(verb, self.published)
+        for cue in cues:
+            if passive:
+                sources = agents(verb)
+                rule = "verb-passive"
+                if not sources and verb.dep_ in {"acl", "amod"}:
+                    # "supplied Russian equipment": the maker of the thing supplied
+                    sources = [o for o in owners(verb.head) if o is not verb]
+                    rule = "verb-participle"
+            else:
+                sources = subjects(verb)
+                rule = "verb"
+            targets = self._targets(verb, cue, passive, completing)
+            if not targets and predicates()[cue.predicate].symmetric:
+                # "the United States and Jordan agreed": the parties together
+                parties = self._resolved(sources, False)
+                sources, targets = [], parties[1:]
+                rule += "-together"
+                yield from self._pairs(
+                    cue, verb, [], targets, telling, when, rule, resolved=parties[:1]
+                )
+                continue
+            yield from self._pairs(cue, verb, sources, targets, telling, when, rule)
 
-def _verbal(table: EntityTable, verb: Token, published: date | None) -> Iterator[Relation]:
-    cues = _cues_for(verb, "VERB")
-    if not cues:
-        return
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    negated = _negated(verb)
-    modality = _modality(verb)
-    when = time_of(verb, published)
-    for cue in cues:
-        if passive:
-            sources = _conjoined(_agents(verb))
-            targets = _conjoined([c for c in verb.children if c.dep_ == "nsubjpass"])
-        else:
-            sources = _subjects(verb)
-            targets = _targets(verb, cue.target)
-        yield from _pairs(
-            table,
-            cue,
-            verb,
-            sources,
-            targets,
-            negated,
-            modality,
-            when,
-            "verb-passive" if passive else "verb",
+    def _targets(
+        self, head: Token, cue: InteractionCue, passive: bool, completing: list[Token]
+    ) -> list[tuple[str, bool]]:
+        """The target actors of the first alternative of ``cue.target`` that names one."""
+        places = ("target", "place") in cue.conditions
+        for alternative in cue.target:
+            names = [s for s in alternative if not (completing and s == "dobj")]
+            if passive:
+                names = ["nsubjpass" if s == "dobj" else s for s in names]
+            tokens = [t for t in slots(head, names) if t not in completing]
+            resolved = self._resolved(tokens, places)
+            if not resolved:
+                # "imposed sanctions on X", "threatened action against X", "a suspension
+                # of links with X": the preposition may hang on the object
+                prepositions = [n for n in names if n not in {"dobj", "dative", "ccomp"}]
+                inner = completing or [n for o in slot(head, "dobj") for n in (o, *_of_objects(o))]
+                if not inner and head.pos_ == "NOUN":
+                    inner = _of_objects(head)
+                resolved = self._resolved(
+                    (t for word in inner for t in slots(word, prepositions)), places
+                )
+            if passive and "nsubjpass" in names and head.dep_ in {"acl", "amod"}:
+                named = self.actors.named(head.head, places)  # "rebels attacked by militiamen"
+                if named is not None and named not in {a for a, _ in resolved}:
+                    resolved.append((named, False))
+            if resolved:
+                return resolved
+        return []
+
+    def _resolved(self, tokens: Iterable[Token], places: bool) -> list[tuple[str, bool]]:
+        found: list[tuple[str, bool]] = []
+        for token in tokens:
+            actor = self.actors.of(token, places) or self._speaker_itself(token)
+            if actor is not None and actor[0] not in {a for a, _ in found}:
+                found.append(actor)
+        return found
+
+    def _speaker_itself(self, pronoun: Token) -> tuple[str, bool] | None:
+        """ "Syria says it will ...": an unresolved personal pronoun subject of reported
+        speech is the speaker (a stopgap until pronoun resolution reads "it")."""
+        if pronoun.tag_ != "PRP" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        if pronoun.morph.get("Person") != ["3"]:
+            return None  # "we" in a quotation is the speaker's side, not the speaker
+        clause = pronoun.head
+        while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or (verb.lemma_.lower(), "VERB") not in speech_cues():
+            return None
+        speaker = speaker_token_of(verb)
+        if speaker is None or speaker.tag_ == "PRP":
+            return None
+        actor = self.actors.of(speaker)
+        neuter = pronoun.morph.get("Gender") == ["Neut"]
+        if actor is not None and neuter and self.table[actor[0]].type == "Person":
+            return None  # "it" is no person
+        return actor
+
+    # ------------------------------------------------------------- nouns
+
+    def nominal(self, noun: Token) -> Iterator[_Found]:
+        cues = _noun_cues(noun)
+        if not cues:
+            return
+        governor = _governor(noun)
+        verb = governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else None
+        if verb is not None:
+            told_by_verb = {c.predicate for c in _verb_cues(verb)[0]}
+            cues = [c for c in cues if c.predicate not in told_by_verb]  # "agreed on a pact"
+            if not cues:
+                return
+        telling = told(verb) if verb is not None else Telling()
+        if verb is not None and noun.dep_ == "dobj" and role_of(verb) == "refusal":
+            telling = Telling(True, True, telling.modality)  # "refused talks with X"
+        when = event_time(noun, self.published) or (
+            event_time(verb, self.published) if verb is not None else None
+        )
+        received = verb is not None and noun.dep_ == "dobj" and role_of(verb) == "receive"
+        for cue in cues:
+            if received:
+                sources = slots(noun, ("of", "from", "by"))
+                targets = self._resolved(subjects(verb), False)
+                rule = "noun-receive"
+            elif predicates()[cue.predicate].symmetric:
+                yield from self._symmetric(cue, noun, verb, telling, when)
+                continue
+            else:
+                sources = [c for c in noun.children if c.dep_ == "poss" and "poss" in cue.source]
+                sources += slots(noun, [s for s in cue.source if s not in {"poss", "nsubj"}])
+                if not self._resolved(sources, False):
+                    # "US sanctions", "Palestinian riots": the modifier acts
+                    sources = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
+                if not self._resolved(sources, False) and verb is not None and noun.dep_ == "dobj":
+                    sources = subjects(verb)  # "imposed sanctions on X", "reiterated its demand"
+                targets = self._targets(noun, cue, False, [])
+                if not targets and verb is not None and noun.dep_ == "dobj":
+                    targets = self._targets(verb, cue, False, [noun])
+                rule = "noun"
+            yield from self._pairs(cue, noun, conjoined(sources), targets, telling, when, rule)
+
+    def _symmetric(
+        self,
+        cue: InteractionCue,
+        noun: Token,
+        verb: Token | None,
+        telling: Telling,
+        when: TimeSpan | None,
+    ) -> Iterator[_Found]:
+        """consults / cooperatesWith: everyone taking part, paired with the first."""
+        parties: list[Token] = []
+        if verb is not None:
+            parties += subjects(verb)
+        parties += [c for c in noun.children if c.dep_ == "poss"]
+        parties += slots(noun, ("by", "with", "from", "between", "among", "to"))
+        actors = self._resolved(conjoined(parties), False)
+        if len(actors) < 2:
+            return
+        yield from self._pairs(
+            cue, noun, [], actors[1:], telling, when, "noun-symmetric", resolved=[actors[0]]
         )
 
+    # ------------------------------------------------------------- speech
 
-def _subjects(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects:
-        return _conjoined(subjects)
-    if verb.dep_ == "relcl":
-        return _conjoined([verb.head])
-    if verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.pos_ in {"VERB", "AUX"}:
-        if verb.dep_ == "xcomp":
-            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-            if objects and verb.head.lemma_.lower() in DEMAND_GOVERNORS:
-                return _conjoined(objects)  # "urged Russia to leave": Russia leaves
-        return _subjects(verb.head)
-    return []
-
-
-def _agents(verb: Token) -> list[Token]:
-    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-
-
-def _targets(head: Token, slots: Iterable[str]) -> list[Token]:
-    found: list[Token] = []
-    for slot in slots:
-        if slot == "dobj":
-            found += [c for c in head.children if c.dep_ in {"dobj", "dative"} and c.lower_ != "to"]
-        elif slot == "dative":
-            found += [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        else:
-            for prep in head.children:
-                if prep.dep_ in {"prep", "dative", "agent"} and prep.lower_ == slot:
-                    found += [p for p in prep.children if p.dep_ == "pobj"]
-    return _conjoined(found)
-
-
-def _conjoined(tokens: list[Token]) -> list[Token]:
-    """Tokens with every token coordinated with them ("China, Cuba and Russia")."""
-    out: list[Token] = []
-    for token in tokens:
-        out.append(token)
-        out.extend(t for t in token.conjuncts if t.i > token.i and t not in out)
-    return out
-
-
-def _negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and (
-        head.lemma_.lower() in NEGATIVE_IMPLICATIVES or any(c.dep_ == "neg" for c in head.children)
-    )
-
-
-def _modality(verb: Token) -> Modality:
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if aux & FUTURE_AUX or "going" in aux:
-        return "future"
-    if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
-        return "hypothetical"
-    if verb.dep_ == "xcomp":
-        governor = verb.head.lemma_.lower()
-        if governor in DEMAND_GOVERNORS:
-            return "demanded"
-        if governor in FUTURE_GOVERNORS:
-            return "future"
-    return "asserted"
-
-
-# ----------------------------------------------------------------- nouns
-
-
-def _nominal(table: EntityTable, noun: Token, published: date | None) -> Iterator[Relation]:
-    cues = _cues_for(noun, "NOUN")
-    present = {c.lower_ for c in noun.children if c.dep_ == "prep"}
-    marked = [cue for cue in cues if present & (set(cue.target) - set(cue.source))]
-    cues = marked or cues  # "the call on Russia" is a demand, not a phone call
-    if not cues:
-        return
-    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubj"} else None
-    if governor is not None and governor.dep_ == "prep" and noun.dep_ == "pobj":
-        governor = governor.head
-    when = time_of(noun, published) or (
-        time_of(governor, published) if governor is not None and governor.pos_ == "VERB" else None
-    )
-    negated = governor is not None and governor.pos_ == "VERB" and _negated(governor)
-    modality = (
-        _modality(governor) if governor is not None and governor.pos_ == "VERB" else "asserted"
-    )
-    for cue in cues:
-        info = predicates()[cue.predicate]
-        received = (
-            governor is not None
-            and noun.dep_ == "dobj"
-            and governor.lemma_.lower() in RECEIVE_VERBS
-        )
-        if received:
-            sources = _targets(noun, ("of", "from", "by"))
-            targets = _subjects(governor)
-        elif info.symmetric:
-            yield from _symmetric(table, cue, noun, governor, negated, modality, when)
-            continue
-        else:
-            sources = [c for c in noun.children if c.dep_ == "poss" and "poss" in cue.source]
-            sources += _targets(noun, [s for s in cue.source if s not in {"poss", "nsubj"}])
-            targets = _targets(noun, cue.target)
-        yield from _pairs(
-            table,
-            cue,
-            noun,
-            _conjoined(sources),
-            targets,
-            negated,
-            modality,
-            when,
-            "noun-receive" if received else "noun",
-        )
-
-
-def _symmetric(
-    table: EntityTable,
-    cue: InteractionCue,
-    noun: Token,
-    governor: Token | None,
-    negated: bool,
-    modality: Modality,
-    when,
-) -> Iterator[Relation]:
-    """consults / cooperatesWith: everyone taking part, paired with the first."""
-    parties: list[Token] = []
-    if governor is not None and governor.pos_ in {"VERB", "AUX"}:
-        parties += _subjects(governor)
-    parties += [c for c in noun.children if c.dep_ == "poss"]
-    parties += _targets(noun, ("by", "with", "from", "between", "among", "to"))
-    actors: list[str] = []
-    for token in _conjoined(parties):
-        actor = table.actor_at(token)
-        if actor is not None and actor not in actors:
-            actors.append(actor)
-    for other in actors[1:]:
-        yield _relation(
-            table, cue, noun, actors[0], other, negated, modality, when, "noun-symmetric"
-        )
-
-
-# ----------------------------------------------------------------- speech
-
-
-def _demand_in_speech(
-    table: EntityTable, verb: Token, published: date | None
-) -> Iterator[Relation]:
-    """ "Trump said Russia needed to get out": the speaker demands of Russia."""
-    if (verb.lemma_.lower(), "VERB") not in speech_cues():
-        return
-    speaker_token = speaker_token_of(verb)
-    speaker = table.actor_at(speaker_token) if speaker_token is not None else None
-    if speaker is None:
-        return
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
-        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        obliged = bool(aux & OBLIGATION_AUX) or (
-            clause.lemma_.lower() in OBLIGATION_VERBS
-            and any(c.dep_ == "xcomp" for c in clause.children)
-        )
-        if not obliged:
-            continue
+    def demand_in_speech(self, verb: Token) -> Iterator[_Found]:
+        """ "Trump said Russia needed to get out": the speaker demands of Russia."""
+        if (verb.lemma_.lower(), "VERB") not in speech_cues():
+            return
+        speaker_token = speaker_token_of(verb)
+        if speaker_token is None:
+            return
         cue = interaction_cues()[("demand", "VERB")][0]
-        for subject in _conjoined([c for c in clause.children if c.dep_ == "nsubj"]):
-            target = table.actor_at(subject)
-            if target is not None and target != speaker:
-                yield _relation(
-                    table,
-                    cue,
-                    verb,
-                    speaker,
-                    target,
-                    _negated(verb),
-                    "asserted",
-                    time_of(verb, published),
-                    "speech-obligation",
-                    cue_span=token_span(clause, clause),
+        for clause in conjoined(c for c in verb.children if c.dep_ == "ccomp"):
+            if not _obliged(clause):
+                continue
+            targets = self._resolved(
+                conjoined(c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), False
+            )
+            yield from self._pairs(
+                cue,
+                verb,
+                [speaker_token],
+                targets,
+                told(verb),
+                event_time(verb, self.published),
+                "speech-obligation",
+                cue_span=token_span(clause, clause),
+            )
+
+    # ------------------------------------------------------------- shared
+
+    def _pairs(
+        self,
+        cue: InteractionCue,
+        trigger: Token,
+        sources: list[Token],
+        targets: list[tuple[str, bool]],
+        telling: Telling,
+        when: TimeSpan | None,
+        rule: str,
+        cue_span: Span | None = None,
+        resolved: list[tuple[str, bool]] | None = None,
+    ) -> Iterator[_Found]:
+        source_actors = resolved if resolved is not None else self._resolved(sources, False)
+        if not targets and source_actors and ("target", "located") in cue.conditions:
+            targets = [(t, True) for t in self._located(trigger, {s for s, _ in source_actors})]
+            rule += "+located"
+        plover, cameo = event_class(cue, telling)
+        for source, source_owned in source_actors:
+            if not self._allowed(cue, source, "source"):
+                continue
+            for target, target_owned in targets:
+                if target == source or not self._allowed(cue, target, "target"):
+                    continue
+                confidence = cue.confidence
+                if source_owned or target_owned:
+                    confidence *= LOCATED if rule.endswith("+located") else OWNED
+                yield _Found(
+                    Relation(
+                        subject=source,
+                        predicate=cue.predicate,
+                        object=target,
+                        evidence=sentence_of(trigger),
+                        confidence=round(confidence, 3),
+                        rule=f"interactions.{rule}/{VERSION}",
+                        negated=telling.negated,
+                        modality=telling.modality,
+                        time=when,
+                        cue=cue_span or token_span(trigger, trigger),
+                        plover=plover,
+                        cameo=cameo,
+                    ),
+                    trigger,
                 )
 
-
-# ----------------------------------------------------------------- shared
-
-
-def _pairs(
-    table: EntityTable,
-    cue: InteractionCue,
-    trigger: Token,
-    sources: list[Token],
-    targets: list[Token],
-    negated: bool,
-    modality: Modality,
-    when,
-    rule: str,
-) -> Iterator[Relation]:
-    for source_token in sources:
-        source = table.actor_at(source_token)
-        if source is None or not _condition_ok(table, cue, source, "source"):
-            continue
-        for target_token in targets:
-            target = _target(table, target_token, cue)
-            if (
-                target is None
-                or target == source
-                or not _condition_ok(table, cue, target, "target")
-            ):
+    def _allowed(self, cue: InteractionCue, entity_id: str, side: str) -> bool:
+        entity = self.table[entity_id]
+        for where, wanted in cue.conditions:
+            if where != side:
                 continue
-            yield _relation(table, cue, trigger, source, target, negated, modality, when, rule)
+            if wanted == "military" and entity.sector != "military":
+                return False
+            if wanted == "actor" and entity.type not in ACTOR_TYPES:
+                return False
+            if wanted == "person" and entity.type != "Person":
+                return False
+        return True
+
+    def _located(self, trigger: Token, sources: set[str]) -> list[str]:
+        """The one country the trigger's sentence places things in ("in Venezuela")."""
+        countries: set[str] = set()
+        for token in trigger.sent:
+            if token.dep_ == "pobj" and token.head.lower_ == "in":
+                actor = self.actors.named(token)
+                if actor is not None and self.table[actor].type == "Country":
+                    countries.add(actor)
+        countries -= sources
+        return list(countries) if len(countries) == 1 else []
 
 
-def _target(table: EntityTable, token: Token, cue: InteractionCue) -> str | None:
-    """The actor (or, for deployments, the place) a target phrase denotes; an
-    event noun stands for its owner ("Maduro's re-election" -> Maduro)."""
-    actor = table.actor_at(token)
-    if actor is not None:
-        return actor
-    entity = table.entity_at(token)
-    if entity is not None and cue.predicate == "deployedTo" and table[entity].type in PLACE_TYPES:
-        return entity
-    owners = [c for c in token.children if c.dep_ == "poss"]
-    owners += [
+# ----------------------------------------------------------------- cues
+
+
+def _verb_cues(verb: Token) -> tuple[list[InteractionCue], list[Token]]:
+    """The cue rows a verb matches, most specific first, and the object nouns that
+    complete them: "call on" before "call", "withdraw" + "ambassador" before "withdraw"."""
+    table = interaction_cues()
+    lemma = verb.lemma_.lower()
+    rows: list[InteractionCue] = []
+    for child in verb.children:
+        if child.dep_ in {"prep", "prt"}:
+            rows = table.get((f"{lemma} {child.lower_}", "VERB"), [])
+            if rows:
+                break
+    rows = rows or table.get((lemma, "VERB"), [])
+    if not rows:
+        return [], []
+    for nouns in _object_groups(verb):
+        for word in (w for noun in nouns for w in (*_compounds(noun), noun)):
+            completed = [r for r in rows if word.lemma_.lower() in r.objects]
+            if completed:
+                return completed, nouns
+    return [r for r in rows if not r.objects], []
+
+
+def _object_groups(verb: Token) -> list[list[Token]]:
+    """The objects of a verb, each with the noun of its of-phrase: "a day-old blockade",
+    "part of a military aid program" (part, program), "air links"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
+        objects.append(verb.head)
+    return [[head, *_of_objects(head)] for head in objects]
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [
         p
-        for c in token.children
+        for c in noun.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    if token.i + 2 < len(token.doc) and token.nbor(1).text == "-":  # "re - election"
-        owners += [
-            c
-            for t in (token.nbor(1), token.nbor(2))
-            for c in t.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for c in c.children
-            if c.dep_ == "pobj"
-        ]
-    for owner in owners:
-        found = _target(table, owner, cue)
-        if found is not None:
-            return found
+
+
+def _compounds(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ == "compound"]
+
+
+def _noun_cues(noun: Token) -> list[InteractionCue]:
+    """Cue rows of a noun ("phone call" before "call"), keeping the readings whose
+    target preposition is present: "the call on Russia" is a demand, not a phone call."""
+    table = interaction_cues()
+    lemma = noun.lemma_.lower()
+    rows: list[InteractionCue] = []
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"}:
+            rows = table.get((f"{child.lower_} {lemma}", "NOUN"), [])
+            if rows:
+                break
+    rows = rows or table.get((lemma, "NOUN"), [])
+    present = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    marked = [cue for cue in rows if present & (cue.slots - set(cue.source))]
+    return marked or rows
+
+
+def _governor(noun: Token) -> Token | None:
+    """The word an event noun is an argument of: "imposed sanctions", "in a phone call"."""
+    if noun.dep_ in GOVERNED_NOUN_DEPS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return noun.head.head
     return None
 
 
-def _condition_ok(table: EntityTable, cue: InteractionCue, entity_id: str, side: str) -> bool:
-    if not cue.condition or not cue.condition.startswith(side):
+def _obliged(clause: Token) -> bool:
+    """An obligation: "Russia must leave", "Russia needed to get out"."""
+    if any(c.tag_ == "MD" and role_of(c) == "obligation" for c in clause.children):
         return True
-    wanted = cue.condition.split("=", 1)[1]
-    entity = table[entity_id]
-    if wanted == "military":
-        return entity.sector == "military"
-    if wanted == "actor":
-        return entity.type in ACTOR_TYPES
-    if wanted == "person":
-        return entity.type == "Person"
-    return True
+    return role_of(clause) == "obligation" and any(c.dep_ == "xcomp" for c in clause.children)
 
 
-def _relation(
-    table: EntityTable,
-    cue: InteractionCue,
-    trigger: Token,
-    source: str,
-    target: str,
-    negated: bool,
-    modality: Modality,
-    when,
-    rule: str,
-    cue_span: Span | None = None,
-) -> Relation:
-    confidence = cue.confidence * (0.6 if negated else 1.0)
-    if modality != "asserted":
-        confidence *= 0.8
-    return Relation(
-        subject=source,
-        predicate=cue.predicate,
-        object=target,
-        evidence=sentence_of(trigger),
-        confidence=round(confidence, 3),
-        rule=f"interactions.{rule}/{VERSION}",
-        negated=negated,
-        modality=modality,
-        time=when,
-        cue=cue_span or token_span(trigger, trigger),
-    )
+# ----------------------------------------------------------------- after reading
+
+
+def _dated_by_context(found: list[_Found]) -> list[_Found]:
+    """An undated relation that retells an act dated in the sentences just before
+    (same subject, predicate, object and trigger word) takes that date."""
+    dated: dict[tuple[str, str, str, str], tuple[int, TimeSpan]] = {}
+    sentence_number = {}
+    out: list[_Found] = []
+    for item in sorted(found, key=lambda f: f.trigger.i):
+        sent = item.trigger.sent.start
+        number = sentence_number.setdefault(sent, len(sentence_number))
+        relation = item.relation
+        key = (relation.subject, relation.predicate, relation.object, item.trigger.lemma_)
+        if relation.time is None and key in dated:
+            at, when = dated[key]
+            if 0 < number - at <= CONTEXT_SENTENCES:
+                item = _Found(replace(relation, time=when), item.trigger)
+        elif relation.time is not None:
+            dated[key] = (number, relation.time)
+        out.append(item)
+    return out
+
+
+def _with_quantities(found: list[_Found], doc: Doc, body_start: int) -> list[_Found]:
+    anchors: dict[int, list[int]] = {}
+    for number, item in enumerate(found):
+        anchors.setdefault(item.trigger.i, []).append(number)
+    attached = attach(anchors, doc, body_start)
+    return [
+        _Found(replace(item.relation, quantities=tuple(attached[n])), item.trigger)
+        if n in attached
+        else item
+        for n, item in enumerate(found)
+    ]
 
 
 def _with_country_level(table: EntityTable, relations: list[Relation]) -> Iterator[Relation]:
@@ -467,7 +522,7 @@ def _country_level(table: EntityTable, relation: Relation) -> Relation | None:
         relation,
         subject=subject,
         object=obj,
-        confidence=round(relation.confidence * 0.85, 3),
+        confidence=round(relation.confidence * COUNTRY_LEVEL, 3),
         rule=relation.rule.replace("/", "+country-level/"),
     )
 

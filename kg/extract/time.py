@@ -11,7 +11,11 @@ datetime.date(2019, 3, 27)
 
 ``time_of(verb)`` finds the expression that dates one event: a date phrase
 attached to the event's own verb, never one inside a clause below it (the
-date of the saying is not the date of what was said).
+date of the saying is not the date of what was said). ``event_time(act)``
+also dates an act by the clause it shares its time with: a participle ("...
+on Monday, killing 20"), an infinitive ("agreed on Monday to ..."), a
+coordinated verb without its own subject, and a relative clause opened by "when"
+("since January, when Guaido proclaimed himself ..." -> January).
 """
 
 from __future__ import annotations
@@ -115,17 +119,53 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def time_of(verb: Token, published: date | None) -> TimeSpan | None:
     """The date of the event that ``verb`` (or event noun) expresses."""
     for token in _own_dependents(verb):
-        if token.ent_type_ == "DATE":
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                text = ent.text
-                prep = ent.root.head if ent.root.dep_ == "pobj" else None
-                if prep is not None and prep.lower_ in {"since", "on", "in", "by", "until"}:
-                    text = f"{prep.text} {text}"
-                found = resolve(text, published)
-                if found is not None:
-                    return found
+        found = _date_at(token, published)
+        if found is not None:
+            return found
     return None
+
+
+def event_time(act: Token, published: date | None, depth: int = 4) -> TimeSpan | None:
+    """The date of an act: its own date phrase, else that of the clause it shares
+    its time with (see the module docstring)."""
+    head = act.head
+    shares = depth > 0 and head is not act and _shares_time(act)
+    if shares and act.tag_ == "VBG" and act.dep_ == "advcl":
+        # a participle is told at the time of its clause; a date at its end
+        # usually belongs to its object ("contesting the election last year")
+        return event_time(head, published, depth - 1) or time_of(act, published)
+    own = time_of(act, published)
+    if own is not None or depth == 0:
+        return own
+    if shares:
+        return event_time(head, published, depth - 1)
+    if act.dep_ == "relcl" and any(c.lower_ == "when" for c in act.children):
+        return _date_at(head, published)
+    return None
+
+
+def _shares_time(act: Token) -> bool:
+    if act.dep_ in {"xcomp", "acomp"}:
+        return True
+    if act.dep_ == "advcl":
+        return not any(c.dep_ in {"mark", "nsubj"} for c in act.children)
+    if act.dep_ == "conj":
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in act.children)
+    return False
+
+
+def _date_at(token: Token, published: date | None) -> TimeSpan | None:
+    """The time of the date phrase ``token`` is part of, with its preposition."""
+    if token.ent_type_ != "DATE":
+        return None
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    text = ent.text
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in {"since", "on", "in", "by", "until"}:
+        text = f"{prep.text} {text}"
+    return resolve(text, published)
 
 
 def _own_dependents(verb: Token) -> list[Token]:

@@ -7,6 +7,8 @@ typed rows. To extend a lexicon, add a row to its file: no code changes.
 'SUPPORT'
 >>> [cue.predicate for cue in interaction_cues()[("endorse", "VERB")]]
 ['supports']
+>>> plover_classes()["AID"].intended, modality_cues()["refuse"]
+('AGREE', 'refusal')
 """
 
 from __future__ import annotations
@@ -31,13 +33,35 @@ class PredicateInfo:
 
 @dataclass(frozen=True)
 class InteractionCue:
+    """One row of ``interaction_cues.tsv`` (see its header)."""
+
     lemma: str
     pos: str
+    objects: frozenset[str]
     predicate: str
-    target: tuple[str, ...]
+    plover: str
+    cameo: str
+    polarity: int
+    target: tuple[tuple[str, ...], ...]  # alternatives, tried in order; each a set of slots
     source: tuple[str, ...]
-    condition: str | None
+    conditions: tuple[tuple[str, str], ...]  # (side, value): ("target", "place")
     confidence: float
+
+    @property
+    def slots(self) -> frozenset[str]:
+        """Every target slot of every alternative."""
+        return frozenset(slot for alternative in self.target for slot in alternative)
+
+
+@dataclass(frozen=True)
+class PloverClass:
+    """One row of ``plover_classes.tsv``: a class, its CAMEO root, and its class
+    when the act is intended or refused rather than done."""
+
+    name: str
+    cameo: str
+    intended: str
+    refused: str | None
 
 
 @dataclass(frozen=True)
@@ -86,26 +110,53 @@ def predicates() -> dict[str, PredicateInfo]:
 
 @cache
 def interaction_cues() -> dict[tuple[str, str], list[InteractionCue]]:
-    """Interaction triggers by (lemma, part of speech)."""
+    """Interaction triggers by (lemma, part of speech); rows naming objects first."""
     table: dict[tuple[str, str], list[InteractionCue]] = defaultdict(list)
-    known = predicates()
-    for lemma, pos, predicate, target, source, condition, confidence in rows(
-        "interaction_cues.tsv"
-    ):
+    known, classes = predicates(), plover_classes()
+    for row in rows("interaction_cues.tsv"):
+        lemma, pos, objects, predicate, plover, cameo, polarity, target, source = row[:9]
+        condition, confidence = row[9:]
         if predicate not in known:
-            raise ValueError(f"interaction_cues.tsv: unknown predicate {predicate!r}")
+            raise ValueError(f"interaction_cues.tsv: unknown predicate {predicate!r} ({lemma})")
+        if plover not in classes:
+            raise ValueError(f"interaction_cues.tsv: unknown PLOVER class {plover!r} ({lemma})")
         table[(lemma, pos)].append(
             InteractionCue(
-                lemma,
-                pos,
-                predicate,
-                tuple(target.split("|")),
-                tuple(source.split("|")),
-                condition or None,
-                float(confidence),
+                lemma=lemma,
+                pos=pos,
+                objects=frozenset(objects.split("|")) if objects else frozenset(),
+                predicate=predicate,
+                plover=plover,
+                cameo=cameo,
+                polarity=int(polarity),
+                target=tuple(tuple(a.split("|")) for a in target.split(">")),
+                source=tuple(source.split("|")),
+                conditions=tuple(
+                    tuple(c.split("=", 1))
+                    for c in condition.split("|")
+                    if c  # type: ignore[misc]
+                ),
+                confidence=float(confidence),
             )
         )
+    for cues in table.values():
+        cues.sort(key=lambda cue: not cue.objects)
     return dict(table)
+
+
+@cache
+def plover_classes() -> dict[str, PloverClass]:
+    """PLOVER classes by name, with their CAMEO root and intended/refused classes."""
+    return {
+        name: PloverClass(name, cameo, intended, refused or None)
+        for name, cameo, intended, refused in _padded(rows("plover_classes.tsv"), 4)
+    }
+
+
+@cache
+def modality_cues() -> dict[str, str]:
+    """Words that decide how an act is told: word -> role (future, intent, refusal ...)."""
+    return dict(rows("modality_cues.tsv"))  # type: ignore[arg-type]
 
 
 @cache
@@ -188,6 +239,20 @@ def class_nouns() -> dict[str, NameClass]:
     return {
         noun: NameClass(type_, sector or None, gender or None)
         for noun, type_, sector, gender in _padded(rows("class_nouns.tsv"), 4)
+    }
+
+
+@cache
+def units() -> dict[str, str]:
+    """Units of measure: lower-case word or symbol -> canonical unit."""
+    return dict(rows("units.tsv"))  # type: ignore[arg-type]
+
+
+@cache
+def number_words() -> dict[str, tuple[float, bool]]:
+    """Numbers written as words: word -> (value, whether it multiplies the number before)."""
+    return {
+        word: (float(value), kind == "multiplier") for word, value, kind in rows("number_words.tsv")
     }
 
 

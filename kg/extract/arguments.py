@@ -1,0 +1,172 @@
+"""The participants of an act, read off the dependency parse.
+
+- subjects: the act's subject, or the subject of the clause it hangs on
+  ("Guaido proclaimed himself ..., contesting the re-election" -> Guaido;
+  "Syria is willing to withdraw" -> Syria), or the object of a demand ("urged
+  Russia to leave" -> Russia leaves); a relative clause's subject is its
+  antecedent; a passive's agent is its "by" phrase;
+- slots: the direct or indirect object, the subject of a that-clause, or the
+  object of a preposition;
+- coordination: every conjunct counts ("China, Cuba and Russia"), also
+  coordinated modifiers ("Hungarian and Romanian officials");
+- the actor of a phrase: the actor it names, or the actor it belongs to when
+  it names none ("a top U.S. official" -> United States, "Maduro's
+  re-election" -> Maduro, "rebels in the Ivory Coast" -> Ivory Coast, "crimes
+  committed by Croat forces" -> Croat forces), as event coders code actors by
+  country and sector.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["China", ",", "Cuba", "and", "Iran", "won"],
+...           heads=[5, 0, 0, 2, 2, 5], deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT"])
+>>> [t.text for t in subjects(doc[5])]
+['China', 'Cuba', 'Iran']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from kg.extract.modality import role_of
+from kg.resolve.in_article import ACTOR_TYPES, EntityTable
+
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
+OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+OWNER_PREPOSITIONS = {"of", "by", "from", "in"}
+PLACE_TYPES = {"City", "Region", "Place", "Country"}
+
+
+def conjoined(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens with every token coordinated with them, and with their coordinated
+    modifiers: "China, Cuba and Russia"; "Hungarian and Romanian officials"."""
+    out: list[Token] = []
+    for token in tokens:
+        for found in (token, *token.conjuncts):
+            if found not in out:
+                out.append(found)
+            for child in found.children:
+                if child.dep_ in {"amod", "compound"}:
+                    out.extend(c for c in child.conjuncts if c not in out)
+    return out
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Who does the act ``verb`` names."""
+    token = verb
+    for _ in range(6):
+        found = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+        if found:
+            return conjoined(found)
+        if token.dep_ == "relcl":
+            return conjoined([token.head])
+        if token.dep_ == "xcomp" and role_of(token.head) == "demand":
+            objects = [c for c in token.head.children if c.dep_ in {"dobj", "dative"}]
+            if objects:
+                return conjoined(objects)  # "urged Russia to leave": Russia leaves
+        if token.dep_ == "acl" and token.head.dep_ == "dobj":
+            token = token.head.head  # "issued a declaration demanding ...": the issuer
+            continue
+        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive."""
+    return conjoined(
+        p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN"
+    )
+
+
+def slot(head: Token, name: str) -> list[Token]:
+    """The tokens filling one slot of ``head`` (see ``interaction_cues.tsv``)."""
+    if name == "dobj":
+        return [c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
+    if name == "dative":
+        return [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if name == "nsubjpass":
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if name == "ccomp":  # "demanded that X ...", "its demand that X ..."
+        return [
+            s
+            for c in head.children
+            if c.dep_ == "ccomp"
+            or (c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children))
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
+        ]
+    return [
+        p
+        for prep in head.children
+        if prep.dep_ in {"prep", "dative", "agent"} and prep.lower_ == name
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def slots(head: Token, names: Iterable[str]) -> list[Token]:
+    return conjoined(t for name in names for t in slot(head, name))
+
+
+class Actors:
+    """Which actor (or, where allowed, place) a phrase denotes, in one article."""
+
+    def __init__(self, table: EntityTable) -> None:
+        self.table = table
+
+    def of(self, token: Token, places: bool = False, depth: int = 2) -> tuple[str, bool] | None:
+        """(entity id, whether it is the owner rather than the phrase itself), or None."""
+        found = self.named(token, places)
+        if found is not None:
+            return found, False
+        if depth == 0 or token.pos_ not in {"NOUN", "PROPN", "X"}:
+            return None
+        for owner in owners(token):
+            owned = self.of(owner, places, depth - 1)
+            if owned is not None:
+                return owned[0], True
+        return None
+
+    def named(self, token: Token, places: bool = False) -> str | None:
+        actor = self.table.actor_at(token)
+        if actor is not None:
+            return actor
+        entity = self.table.entity_at(token)
+        if entity is not None and places and self.table[entity].type in PLACE_TYPES:
+            return entity
+        return None
+
+    def is_actor(self, entity_id: str) -> bool:
+        return self.table[entity_id].type in ACTOR_TYPES
+
+
+def owners(token: Token) -> list[Token]:
+    """The phrases a noun belongs to: possessor, modifiers, of/by/from/in phrases; the
+    parts of a hyphenated noun ("re - election of Maduro") count as one."""
+    parts = [token]
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        parts += [doc[token.i + 1], doc[token.i + 2]]
+    found: list[Token] = []
+    for part in parts:
+        for child in part.children:
+            if child.dep_ in OWNER_DEPS:
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+                found.extend(p for p in child.children if p.dep_ == "pobj")
+            elif child.dep_ == "acl":  # "crimes committed by Croat forces"
+                found.extend(agents(child))
+    return found
