@@ -11,7 +11,14 @@ events. Matching follows the file's own rules:
   in either direction;
 - a statement matches on speaker and a ``contains`` phrase of its content.
   Our ``mixed`` kind (content partly quoted) matches a gold ``direct`` when the
-  phrase is inside the quotation, and a gold ``reported`` when it is outside.
+  phrase is inside the quotation, and a gold ``reported`` when it is outside;
+- an event (``events``: what, date or date_range, evidence, quantities) is
+  found when a relation or statement of its actor — the first gold entity
+  named in ``what`` ("Russian military personnel arrive in Caracas") — is dated
+  exactly the gold day or range, read from the gold evidence ("last week"); its
+  quantities ("35 tonnes of cargo") must be on those records: a quantity
+  matches on its amount and every word of the gold phrase ("99 military
+  staff" matches "99 Russian military staff").
 
 Relation precision counts the distinct (subject, type, object) triples that
 the extraction asserts (not negated, not future, hypothetical or demanded).
@@ -27,7 +34,7 @@ from typing import Any
 import yaml
 
 from kg.evaluation.metrics import Counts, Row
-from kg.models import Entity, Extraction, Statement
+from kg.models import Entity, Extraction, Quantity, Relation, Statement
 from kg.nlp.quotes import quote_spans
 
 TYPE_MATCH = {"Location": {"Region", "Place"}}
@@ -60,6 +67,10 @@ class SeedScore:
     statements_missing: list[str] = field(default_factory=list)
     statements_forbidden: list[str] = field(default_factory=list)
     dates_wrong: list[str] = field(default_factory=list)
+    events_required: int = 0
+    events_missing: list[str] = field(default_factory=list)
+    quantities_required: int = 0
+    quantities_missing: list[str] = field(default_factory=list)
 
     @property
     def relation_recall(self) -> float:
@@ -120,6 +131,7 @@ def score_seed(gold: dict[str, Any], extraction: Extraction) -> SeedScore:
     _score_entities(gold, extraction, names, result)
     _score_relations(gold, extraction, names, result)
     _score_statements(gold, extraction, names, result)
+    _score_events(gold, extraction, names, result)
     return result
 
 
@@ -244,6 +256,55 @@ def _score_statements(gold, extraction: Extraction, names: _Names, result: SeedS
                 result.statements_forbidden.append(f"{entry['speaker']}: {entry['contains']!r}")
 
 
+def _score_events(gold, extraction: Extraction, names: _Names, result: SeedScore) -> None:
+    required = gold.get("events", {}).get("required", [])
+    result.events_required = len(required)
+    records = [*extraction.relations, *extraction.statements]
+    for entry in required:
+        actor = _event_actor(entry["what"], names)
+        if "date_range" in entry:
+            wanted = tuple(str(d) for d in entry["date_range"])
+        else:
+            wanted = (str(entry["date"]), str(entry["date"]))
+        evidence = entry.get("evidence", "").lower()
+        found = [
+            r
+            for r in records
+            if actor is not None
+            and names.name(r.subject if isinstance(r, Relation) else r.speaker) == actor
+            and r.time is not None
+            and (r.time.start.isoformat(), r.time.end.isoformat()) == wanted
+            and (evidence in r.time.text.lower() or r.time.text.lower() in evidence)
+        ]
+        if not found:
+            result.events_missing.append(f"{entry['what']} ({' - '.join(wanted)})")
+        quantities = [q for r in found if isinstance(r, Relation) for q in r.quantities]
+        for phrase in entry.get("quantities", []):
+            result.quantities_required += 1
+            if not any(_quantity_matches(phrase, q) for q in quantities):
+                result.quantities_missing.append(f"{entry['what']}: {phrase}")
+
+
+def _event_actor(what: str, names: _Names) -> str | None:
+    """The gold entity named first in an event description."""
+    found = []
+    for gold_name, variants in names.gold_names.items():
+        for variant in variants:
+            match = re.search(rf"\b{re.escape(variant)}\b", what.lower())
+            if match:
+                found.append((match.start(), -len(variant), gold_name))
+    return min(found)[2] if found else None
+
+
+def _quantity_matches(phrase: str, quantity: Quantity) -> bool:
+    from kg.extract.quantities import amount_of
+
+    words = phrase.lower().split()
+    amount = amount_of(w for w in words if amount_of([w]) is not None)
+    text = quantity.span.text.lower()
+    return amount == quantity.amount and all(w in text for w in words if amount_of([w]) is None)
+
+
 def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
     """Rows for the seed article against ``gold/seed-article.gold.yaml``."""
     from datetime import date as _date
@@ -291,4 +352,21 @@ def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
             ),
         ),
         Row("seed", "dates", "required", Counts(fn=len(score.dates_wrong))),
+        Row(
+            "seed",
+            "events",
+            "required",
+            Counts(
+                tp=score.events_required - len(score.events_missing),
+                fn=len(score.events_missing),
+            ),
+            {
+                "quantities_found": (
+                    (score.quantities_required - len(score.quantities_missing))
+                    / score.quantities_required
+                    if score.quantities_required
+                    else 1.0
+                )
+            },
+        ),
     ]

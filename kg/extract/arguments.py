@@ -34,7 +34,7 @@ from kg.resolve.in_article import ACTOR_TYPES, EntityTable
 
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
-OWNER_PREPOSITIONS = {"of", "by", "from", "in"}
+OWNER_PREPOSITIONS = {"of", "by", "from", "in", "throughout", "across"}
 PLACE_TYPES = {"City", "Region", "Place", "Country"}
 
 
@@ -127,7 +127,7 @@ class Actors:
     def __init__(self, table: EntityTable) -> None:
         self.table = table
 
-    def of(self, token: Token, places: bool = False, depth: int = 2) -> tuple[str, bool] | None:
+    def of(self, token: Token, places: bool = False, depth: int = 3) -> tuple[str, bool] | None:
         """(entity id, whether it is the owner rather than the phrase itself), or None."""
         found = self.named(token, places)
         if found is not None:

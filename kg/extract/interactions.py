@@ -69,6 +69,7 @@ LOCATED = 0.6  # a receiver read from where the sentence places the act
 COUNTRY_LEVEL = 0.85  # a collective actor's relation recorded for its country
 CONTEXT_SENTENCES = 2  # how far back an undated retelling looks for its date
 GOVERNED_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
+ARMED_SECTORS = {"military", "police"}
 
 
 @dataclass
@@ -139,6 +140,7 @@ class _Reader:
                 sources = subjects(verb)
                 rule = "verb"
             targets = self._targets(verb, cue, passive, completing)
+            targets = targets or self._purpose_targets(cue, verb)
             if not targets and predicates()[cue.predicate].symmetric:
                 # "the United States and Jordan agreed": the parties together
                 parties = self._resolved(sources, False)
@@ -177,6 +179,23 @@ class _Reader:
                     resolved.append((named, False))
             if resolved:
                 return resolved
+        return []
+
+    def _purpose_targets(self, cue: InteractionCue, *heads: Token) -> list[tuple[str, bool]]:
+        """Whom a protest is aimed at when it names no one: those its purpose clause
+        makes demands of ("staged demonstrations to demand reforms by Suharto's
+        government"), as PLOVER codes the target of a protest."""
+        if cue.plover != "PROTEST":
+            return []
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
+                    continue
+                for demand in _verb_cues(clause)[0]:
+                    if demand.predicate == "demands":
+                        found = self._targets(clause, demand, False, [])
+                        if found:
+                            return found
         return []
 
     def _resolved(self, tokens: Iterable[Token], places: bool) -> list[tuple[str, bool]]:
@@ -248,6 +267,7 @@ class _Reader:
                 targets = self._targets(noun, cue, False, [])
                 if not targets and verb is not None and noun.dep_ == "dobj":
                     targets = self._targets(verb, cue, False, [noun])
+                    targets = targets or self._purpose_targets(cue, verb)
                 rule = "noun"
             yield from self._pairs(cue, noun, conjoined(sources), targets, telling, when, rule)
 
@@ -350,7 +370,7 @@ class _Reader:
         for where, wanted in cue.conditions:
             if where != side:
                 continue
-            if wanted == "military" and entity.sector != "military":
+            if wanted == "armed" and entity.sector not in ARMED_SECTORS:
                 return False
             if wanted == "actor" and entity.type not in ACTOR_TYPES:
                 return False
@@ -448,7 +468,10 @@ def _obliged(clause: Token) -> bool:
     """An obligation: "Russia must leave", "Russia needed to get out"."""
     if any(c.tag_ == "MD" and role_of(c) == "obligation" for c in clause.children):
         return True
-    return role_of(clause) == "obligation" and any(c.dep_ == "xcomp" for c in clause.children)
+    return role_of(clause) == "obligation" and any(
+        c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))
+        for c in clause.children
+    )
 
 
 # ----------------------------------------------------------------- after reading

@@ -8,6 +8,8 @@ datetime.date(2019, 3, 27)
 (datetime.date(2019, 3, 18), datetime.date(2019, 3, 24))
 >>> resolve("since January", published).precision
 'month'
+>>> resolve("two weeks ago", published).start
+datetime.date(2019, 3, 11)
 
 ``time_of(verb)`` finds the expression that dates one event: a date phrase
 attached to the event's own verb, never one inside a clause below it (the
@@ -26,6 +28,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
+from kg.extract.quantities import amount_of
 from kg.models import TimeSpan
 from kg.read.news import MONTHS
 
@@ -58,6 +61,10 @@ def resolve(text: str, published: date | None) -> TimeSpan | None:
             if published is None:
                 return None
             year = published.year if month <= published.month else published.year - 1
+            if "last" in words and month == published.month:
+                year -= 1  # "last March", said in March
+            elif "next" in words and month <= published.month:
+                year += 1
         if day_match:
             day = _safe_date(year, month, int(day_match[1]))
             return TimeSpan(day, day, "day", text) if day else None
@@ -71,13 +78,18 @@ def resolve(text: str, published: date | None) -> TimeSpan | None:
 
 
 def _relative(words: list[str], text: str, published: date) -> TimeSpan | None:
+    back = "last" in words or "previous" in words or "past" in words
+    ahead = "next" in words or "coming" in words
+    ago = _ago(words, text, published)
+    if ago is not None:
+        return ago
     for word in words:
         if word in WEEKDAYS:
-            back = (published.weekday() - WEEKDAYS[word]) % 7
-            if "next" in words:
+            if ahead:
                 day = published + timedelta(days=(WEEKDAYS[word] - published.weekday()) % 7 or 7)
             else:
-                day = published - timedelta(days=back or (7 if "last" in words else 0))
+                offset = (published.weekday() - WEEKDAYS[word]) % 7
+                day = published - timedelta(days=offset or (7 if "last" in words else 0))
             return TimeSpan(day, day, "day", text)
     if "today" in words or "tonight" in words:
         return TimeSpan(published, published, "day", text)
@@ -88,23 +100,48 @@ def _relative(words: list[str], text: str, published: date) -> TimeSpan | None:
         day = published + timedelta(days=1)
         return TimeSpan(day, day, "day", text)
     monday = published - timedelta(days=published.weekday())
+    shift = -7 if back else 7 if ahead else 0
+    if "weekend" in words:
+        saturday = monday + timedelta(days=5 + shift)
+        return TimeSpan(saturday, saturday + timedelta(days=1), "range", text)
     if "week" in words:
-        if "last" in words or "previous" in words or "past" in words:
-            start = monday - timedelta(days=7)
-            return TimeSpan(start, start + timedelta(days=6), "week", text)
-        if "next" in words:
-            start = monday + timedelta(days=7)
-            return TimeSpan(start, start + timedelta(days=6), "week", text)
-        return TimeSpan(monday, monday + timedelta(days=6), "week", text)
+        start = monday + timedelta(days=shift)
+        return TimeSpan(start, start + timedelta(days=6), "week", text)
     if "month" in words:
         first = published.replace(day=1)
-        if "last" in words or "previous" in words:
+        if back:
             first = (first - timedelta(days=1)).replace(day=1)
+        elif ahead:
+            first = (first + timedelta(days=32)).replace(day=1)
         last = calendar.monthrange(first.year, first.month)[1]
         return TimeSpan(first, first.replace(day=last), "month", text)
     if "year" in words:
-        year = published.year - 1 if ("last" in words or "previous" in words) else published.year
-        year = year + 1 if "next" in words else year
+        year = published.year - 1 if back else published.year + 1 if ahead else published.year
+        return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", text)
+    return None
+
+
+def _ago(words: list[str], text: str, published: date) -> TimeSpan | None:
+    """ "three days ago" (a day), "two weeks ago" (that week), "a year ago" (that year)."""
+    if "ago" not in words:
+        return None
+    at = words.index("ago")
+    if at < 2:
+        return None
+    count = amount_of([words[at - 2]]) or (1.0 if words[at - 2] in {"a", "one"} else None)
+    unit = words[at - 1].rstrip("s")
+    if count is None or count != int(count):
+        return None
+    n = int(count)
+    if unit == "day":
+        day = published - timedelta(days=n)
+        return TimeSpan(day, day, "day", text)
+    if unit == "week":
+        day = published - timedelta(weeks=n)
+        start = day - timedelta(days=day.weekday())
+        return TimeSpan(start, start + timedelta(days=6), "week", text)
+    if unit == "year":
+        year = published.year - n
         return TimeSpan(date(year, 1, 1), date(year, 12, 31), "year", text)
     return None
 
@@ -139,9 +176,22 @@ def event_time(act: Token, published: date | None, depth: int = 4) -> TimeSpan |
         return own
     if shares:
         return event_time(head, published, depth - 1)
-    if act.dep_ == "relcl" and any(c.lower_ == "when" for c in act.children):
-        return _date_at(head, published)
+    if any(c.lower_ == "when" and c.dep_ == "advmod" for c in act.children):
+        return _antecedent_date(act, published)
     return None
+
+
+def _antecedent_date(clause: Token, published: date | None) -> TimeSpan | None:
+    """The date a "when" clause refers back to: "since January, when ..."."""
+    if clause.dep_ == "relcl":
+        found = _date_at(clause.head, published)
+        if found is not None:
+            return found
+    start = clause.left_edge.i
+    before = clause.doc[start - 1] if start > 0 else None
+    if before is not None and before.is_punct and start > 1:
+        before = clause.doc[start - 2]
+    return _date_at(before, published) if before is not None else None
 
 
 def _shares_time(act: Token) -> bool:
