@@ -45,9 +45,8 @@ def test_relation_precision(score):
     assert score.relation_precision >= 0.9, score.relations_unmatched
 
 
-def test_relation_recall_so_far(score):
-    # the foundation's level; the statements-and-interactions issue raises it to 1.0
-    assert score.relation_recall >= 0.95, score.relations_missing
+def test_every_required_relation(score):
+    assert score.relation_recall == 1.0, score.relations_missing
 
 
 def test_every_required_statement(score):
@@ -56,3 +55,9 @@ def test_every_required_statement(score):
 
 def test_dates_of_required_facts(score):
     assert score.dates_wrong == []
+
+
+def test_every_required_event_with_its_date_and_quantities(score):
+    assert score.events_required == 4
+    assert score.events_missing == []
+    assert score.quantities_missing == []

@@ -65,7 +65,12 @@ def subjects(verb: Token) -> list[Token]:
             objects = [c for c in token.head.children if c.dep_ in {"dobj", "dative"}]
             if objects:
                 return conjoined(objects)  # "urged Russia to leave": Russia leaves
-        if token.dep_ == "acl" and token.head.dep_ == "dobj":
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+            owner = [c for c in token.head.children if c.dep_ == "poss"] or agents(token.head)
+            if owner:
+                return conjoined(owner)  # "Turkey's refusal to back Sweden": Turkey
+            if token.head.dep_ != "dobj":
+                return []
             token = token.head.head  # "issued a declaration demanding ...": the issuer
             continue
         if token.dep_ not in CLIMB_DEPS or token.head is token:

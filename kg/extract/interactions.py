@@ -117,6 +117,7 @@ class _Reader:
         self.actors = Actors(table)
         self.published = published
         self.consumed: set[int] = set()  # object nouns that complete a verb cue
+        self.produced: dict[int, set[str]] = {}  # verb -> predicates it gave relations for
 
     # ------------------------------------------------------------- verbs
 
@@ -124,7 +125,15 @@ class _Reader:
         cues, completing = _verb_cues(verb)
         if not cues:
             return
-        self.consumed.update(t.i for t in completing)
+        found = list(self._verbal(verb, cues, completing))
+        if found:  # the object completed the cue: it is no trigger of its own
+            self.consumed.update(t.i for t in completing)
+        self.produced[verb.i] = {f.relation.predicate for f in found}
+        yield from found
+
+    def _verbal(
+        self, verb: Token, cues: list[InteractionCue], completing: list[Token]
+    ) -> Iterator[_Found]:
         passive = is_passive(verb)
         telling = told(verb)
         when = event_time(verb, self.published)
@@ -236,9 +245,8 @@ class _Reader:
             return
         governor = _governor(noun)
         verb = governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else None
-        if verb is not None:
-            told_by_verb = {c.predicate for c in _verb_cues(verb)[0]}
-            cues = [c for c in cues if c.predicate not in told_by_verb]  # "agreed on a pact"
+        if verb is not None:  # "agreed on a pact": the verb already told it
+            cues = [c for c in cues if c.predicate not in self.produced.get(verb.i, ())]
             if not cues:
                 return
         telling = told(verb) if verb is not None else Telling()
@@ -281,8 +289,8 @@ class _Reader:
     ) -> Iterator[_Found]:
         """consults / cooperatesWith: everyone taking part, paired with the first."""
         parties: list[Token] = []
-        if verb is not None:
-            parties += subjects(verb)
+        if verb is not None and (noun.dep_ == "pobj" or not _verb_cues(verb)[0]):
+            parties += subjects(verb)  # "in a phone call with X", "held talks with X"
         parties += [c for c in noun.children if c.dep_ == "poss"]
         parties += slots(noun, ("by", "with", "from", "between", "among", "to"))
         actors = self._resolved(conjoined(parties), False)

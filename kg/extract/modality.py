@@ -22,7 +22,7 @@ A refusal is a negated act that someone declines to do: "refused to back",
 >>> from spacy.tokens import Doc
 >>> words = ["France", "will", "not", "sanction", "Iran"]
 >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3, 3],
-...           deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+...           deps=["nsubj", "aux", "neg", "ROOT", "dobj"], tags=["NNP", "MD", "RB", "VB", "NNP"])
 >>> told(doc[3])
 Telling(negated=True, refused=True, modality='future')
 """
@@ -68,7 +68,7 @@ def told(act: Token) -> Telling:
         refused = outer.refused
         if role == "refusal":
             negated = refused = True
-        elif role == "demand" and act.dep_ in GOVERNED_DEPS:
+        elif role == "demand":
             modality = "demanded"
         elif role in {"intent", "obligation"}:
             modality = "future" if role == "intent" else "demanded"
@@ -76,7 +76,7 @@ def told(act: Token) -> Telling:
             modality = outer.modality
     elif act.dep_ == "ccomp" and act.tag_ == "VB" and role_of(act.head) == "demand":
         modality = "demanded"  # the subjunctive of "demanded that the US cancel ..."
-    elif act.dep_ == "advcl" and any(c.tag_ == "TO" for c in act.children):
+    elif act.dep_ == "advcl" and _infinitive(act):
         modality = modality if modality != ASSERTED else "future"  # "arrived to take part"
     if negated and modality in {"future", "hypothetical"}:
         refused = True  # "will not accept", "would not meet"
@@ -84,10 +84,17 @@ def told(act: Token) -> Telling:
 
 
 def _governor(act: Token) -> Token | None:
-    """The verb or adjective an act is the complement of: "plans to X", "willing to X"."""
+    """The word an act is the complement of: "plans to X", "willing to X", "its
+    refusal to X"."""
     if act.dep_ in GOVERNED_DEPS and act.head is not act:
         return act.head
+    if act.dep_ == "acl" and act.head.pos_ == "NOUN" and _infinitive(act):
+        return act.head
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.tag_ == "TO" for c in verb.children)
 
 
 def _own_modality(act: Token) -> Modality:

@@ -1,0 +1,296 @@
+"""Interactions with the real model: tables of (sentence, expected records).
+
+Each row is a pattern that holds across news text (our own sentences): verbs
+active and passive, nouns, coordination, negation and refusal, modality,
+demands inside speech, dates and quantities.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.read import article_from_text
+
+PUBLISHED = date(2021, 6, 13)  # a Sunday
+
+
+def _relations(extractor, text):
+    extraction = extractor.extract_one(article_from_text("t", text, published=PUBLISHED))
+    labels = {e.id: e.label for e in extraction.entities}
+    return [
+        (labels[r.subject], r.predicate, labels[r.object], r)
+        for r in extraction.relations
+        if r.cue is not None
+    ]
+
+
+def _asserted(extractor, text):
+    """(subject, predicate, object, PLOVER class) of the acts told as done."""
+    return {
+        (s, p, o, r.plover)
+        for s, p, o, r in _relations(extractor, text)
+        if not r.negated and r.modality in {"asserted", "reported"}
+    }
+
+
+def _one(extractor, text, triple):
+    found = [r for s, p, o, r in _relations(extractor, text) if (s, p, o) == triple]
+    assert found, f"{triple} not read from {text!r}: {_relations(extractor, text)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs, active and passive
+        (
+            "Germany condemned Hungary's new media law on Friday.",
+            {("Germany", "criticizes", "Hungary", "ACCUSE")},
+        ),
+        (
+            "Ukraine was praised by Poland on Tuesday.",
+            {("Poland", "supports", "Ukraine", "SUPPORT")},
+        ),
+        ("Venezuela was sanctioned by Canada.", {("Canada", "sanctions", "Venezuela", "SANCTION")}),
+        (
+            "Tanks supplied by Germany to Ukraine arrived on Monday.",
+            {("Germany", "supplies", "Ukraine", "AID")},
+        ),
+        # a verb completed by its object
+        ("Sweden imposed sanctions on Belarus.", {("Sweden", "sanctions", "Belarus", "SANCTION")}),
+        (
+            "Egypt withdrew its ambassador from Qatar.",
+            {("Egypt", "sanctions", "Qatar", "SANCTION")},
+        ),
+        (
+            "The European Union lifted sanctions on Iran.",
+            {("European Union", "concedes", "Iran", "RETREAT")},
+        ),
+        # nouns
+        ("Kenya received the backing of Ethiopia.", {("Ethiopia", "supports", "Kenya", "SUPPORT")}),
+        (
+            "The agreement between Chile and Peru expires next year.",
+            {("Chile", "cooperatesWith", "Peru", "COOPERATE")},
+        ),
+        (
+            "Brazil held talks with Argentina in Brasilia.",
+            {("Brazil", "consults", "Argentina", "CONSULT")},
+        ),
+        ("Japan's criticism of China grew louder.", {("Japan", "criticizes", "China", "ACCUSE")}),
+        (
+            "Serbia rejected an Albanian proposal for new talks.",
+            {("Serbia", "rejects", "Albania", "REJECT")},
+        ),
+        # coordination: one relation per conjunct; parties acting together
+        (
+            "France, Spain and Italy condemned Russia.",
+            {
+                ("France", "criticizes", "Russia", "ACCUSE"),
+                ("Spain", "criticizes", "Russia", "ACCUSE"),
+                ("Italy", "criticizes", "Russia", "ACCUSE"),
+            },
+        ),
+        (
+            "Chile and Peru signed a trade agreement.",
+            {("Chile", "cooperatesWith", "Peru", "SUPPORT")},
+        ),
+        # demands, in verbs and inside what someone said
+        (
+            "Cuba called on Spain to release the prisoners.",
+            {("Cuba", "demands", "Spain", "REQUEST")},
+        ),
+        (
+            "Chancellor Angela Merkel said Iran must stop its nuclear program.",
+            {("Angela Merkel", "demands", "Iran", "REQUEST")},
+        ),
+        (
+            "President Joe Biden said China needed to release the journalists.",
+            {("Joe Biden", "demands", "China", "REQUEST")},
+        ),
+    ],
+)
+def test_acts_told_as_done(extractor, text, expected):
+    assert expected <= _asserted(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "negated", "modality", "plover"),
+    [
+        # a plain negation is no event; a refusal of a cooperative act is a rejection
+        (
+            "Brazil did not endorse Maduro.",
+            ("Brazil", "supports", "Maduro"),
+            True,
+            "asserted",
+            None,
+        ),
+        (
+            "Mexico refused to recognize Guaido.",
+            ("Mexico", "supports", "Guaido"),
+            True,
+            "asserted",
+            "REJECT",
+        ),
+        (
+            "Thailand declined to sign the agreement with Cambodia.",
+            ("Thailand", "cooperatesWith", "Cambodia"),
+            True,
+            "asserted",
+            "REJECT",
+        ),
+        ("Canada will not sanction Cuba.", ("Canada", "sanctions", "Cuba"), True, "future", None),
+        # intended acts: cooperation is AGREE, material conflict a threat
+        (
+            "France will sanction Iran.",
+            ("France", "sanctions", "Iran"),
+            False,
+            "future",
+            "THREATEN",
+        ),
+        (
+            "Norway plans to send aid to Yemen.",
+            ("Norway", "supplies", "Yemen"),
+            False,
+            "future",
+            "AGREE",
+        ),
+        (
+            "Iran threatened to close its embassy in Canada.",
+            ("Iran", "sanctions", "Canada"),
+            False,
+            "future",
+            "THREATEN",
+        ),
+        # "would" in reported speech is a future; "it" is the speaker
+        (
+            "Finland said it would give Estonia a loan.",
+            ("Finland", "supplies", "Estonia"),
+            False,
+            "future",
+            "AGREE",
+        ),
+        # an act demanded of someone, and a hypothetical, are no events of their own
+        (
+            "India said Pakistan should withdraw its troops from Kashmir.",
+            ("Pakistan", "concedes", "Kashmir"),
+            False,
+            "demanded",
+            None,
+        ),
+        (
+            "If Turkey attacks Syria, Greece will protest.",
+            ("Turkey", "attacks", "Syria"),
+            False,
+            "hypothetical",
+            None,
+        ),
+    ],
+)
+def test_how_an_act_is_told(extractor, text, triple, negated, modality, plover):
+    relation = _one(extractor, text, triple)
+    assert (relation.negated, relation.modality, relation.plover) == (negated, modality, plover)
+    # never also a plain assertion
+    assert triple not in {(s, p, o) for s, p, o, _ in _asserted(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "start", "end"),
+    [
+        (
+            "On Tuesday, Chile signed a trade deal with Peru.",
+            ("Chile", "cooperatesWith", "Peru"),
+            "2021-06-08",
+            "2021-06-08",
+        ),
+        (
+            "Kenya expelled Somalia's ambassador last year.",
+            ("Kenya", "sanctions", "Somalia"),
+            "2020-01-01",
+            "2020-12-31",
+        ),
+        (
+            "Argentina will meet Uruguay next week.",
+            ("Argentina", "consults", "Uruguay"),
+            "2021-06-14",
+            "2021-06-20",
+        ),
+        # a participle shares the time of its clause
+        (
+            "Egypt met Sudan's foreign minister on Monday, praising Sudan for its role.",
+            ("Egypt", "supports", "Sudan"),
+            "2021-06-07",
+            "2021-06-07",
+        ),
+        # a "when" clause takes the date it refers to
+        (
+            "Since March, when Kenya expelled Somalia's ambassador, trade has collapsed.",
+            ("Kenya", "sanctions", "Somalia"),
+            "2021-03-01",
+            "2021-03-31",
+        ),
+        # the date of the saying is not the date of what was said
+        (
+            "Angela Merkel said on Monday that Iran had attacked Israel last week.",
+            ("Iran", "attacks", "Israel"),
+            "2021-05-31",
+            "2021-06-06",
+        ),
+        # an undated retelling of the same act takes the first telling's date
+        (
+            "A group of Kenyan police officers arrived in Haiti last week. "
+            "About 400 Kenyan police officers arrived in Haiti on two planes.",
+            ("Kenyan police", "deployedTo", "Haiti"),
+            "2021-05-31",
+            "2021-06-06",
+        ),
+    ],
+)
+def test_dates(extractor, text, triple, start, end):
+    relations = [r for s, p, o, r in _relations(extractor, text) if (s, p, o) == triple]
+    assert relations
+    assert all((str(r.time.start), str(r.time.end)) == (start, end) for r in relations if r.time)
+    assert all(r.time is not None for r in relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "expected"),
+    [
+        (
+            "Germany delivered 40 tonnes of medicine to Ukraine on Friday.",
+            ("Germany", "supplies", "Ukraine"),
+            {(40.0, "tonne", "medicine")},
+        ),
+        (
+            "About 400 Kenyan police officers arrived in Haiti on two planes, "
+            "which also carried 20 tonnes of equipment.",
+            ("Kenyan police", "deployedTo", "Haiti"),
+            {
+                (400.0, None, "Kenyan police officers"),
+                (2.0, None, "planes"),
+                (20.0, "tonne", "equipment"),
+            },
+        ),
+        (
+            "The Philippines deployed 500 troops to Marawi.",
+            ("Philippines", "deployedTo", "Marawi"),
+            {(500.0, None, "troops")},
+        ),
+    ],
+)
+def test_quantities_belong_to_the_act_they_measure(extractor, text, triple, expected):
+    relation = _one(extractor, text, triple)
+    assert {(q.amount, q.unit, q.measures) for q in relation.quantities} == expected
+    for quantity in relation.quantities:
+        assert text[quantity.span.start : quantity.span.end] == quantity.span.text
+
+
+def test_every_interaction_carries_its_cue_class_and_rule(extractor):
+    text = "France, Spain and Italy condemned Russia on Friday."
+    for _, _, _, relation in _relations(extractor, text):
+        assert relation.cue.text == "condemned"
+        assert (relation.plover, relation.cameo) == ("ACCUSE", "111")
+        assert relation.rule.startswith("interactions.verb/")
+        assert 0 < relation.confidence <= 1
+        assert text[relation.evidence.start : relation.evidence.end] == relation.evidence.text
