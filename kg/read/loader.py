@@ -66,7 +66,7 @@ def article_from_text(
     Metadata given by the caller wins over what the dateline says.
     """
     check_text(origin or article_id, text)
-    layout = read_layout(text, published)
+    layout = read_layout(text, published, title)
     return Article(
         id=article_id,
         text=text,

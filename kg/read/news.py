@@ -10,6 +10,8 @@ without changing the text, so offsets still index the original.
 >>> layout.body_start, layout.dateline, layout.source
 (39, 'Geneva', 'Agency')
 >>> layout.published  # no year in the dateline, none given
+>>> read_layout("Kyiv, 12 March 2022 - Talks resumed.").published
+datetime.date(2022, 3, 12)
 """
 
 from __future__ import annotations
@@ -69,24 +71,36 @@ class NewsLayout:
     byline: str | None = None
 
 
-def read_layout(text: str, published: date | None = None) -> NewsLayout:
+def read_layout(text: str, published: date | None = None, title: str | None = None) -> NewsLayout:
     """Find headline, byline and dateline at the top of ``text``.
 
-    ``published`` (when known) fills in a dateline date that has no year.
+    ``published`` (when known) fills in a dateline date that has no year; when
+    it is not known, the dateline's own date is the publication date. A first
+    line equal to the known ``title`` (an HTML page's) is the headline.
     """
     headline: Span | None = None
     byline: str | None = None
     pos = 0
-    for start, end in _blocks(text):
+    blocks = _blocks(text)
+    for number, (start, end) in enumerate(blocks):
         block = text[start:end].strip()
         if _HANDLE.match(block) or _BYLINE.match(block):
-            byline = byline or block.strip("()")
+            byline = byline or _byline_name(block)
             pos = end
             continue
-        if _looks_like_headline(block) or (headline and _same(block, headline.text)):
-            headline = headline or Span(start, start + len(block), block)
+        if headline and _same(block, headline.text):
             pos = end
             continue
+        last = number == len(blocks) - 1
+        if not headline and not last and _looks_like_headline(block):
+            headline, pos = Span(start, start + len(block), block), end
+            continue
+        first_line = block.split("\n", 1)[0]
+        rest = _skip_space(text, start + len(first_line))
+        if not headline and "\n" in block and _looks_like_headline(first_line):
+            titled = title is not None and _same(first_line, title)
+            if titled or _read_dateline(text, rest, published) is not None:
+                headline, pos = Span(start, start + len(first_line), first_line), rest
         break
     body_start = _skip_space(text, pos)
     dateline = _read_dateline(text, body_start, published)
@@ -94,6 +108,11 @@ def read_layout(text: str, published: date | None = None) -> NewsLayout:
         return NewsLayout(body_start, headline, None, published, None, byline)
     place, when, source, body_start = dateline
     return NewsLayout(body_start, headline, place, published or when, source, byline)
+
+
+def _byline_name(block: str) -> str:
+    """The name in "By Anna Koski" or the handle in "(@handle)"."""
+    return re.sub(r"^(?:By|BY)\s+", "", block.strip("()"))
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -141,24 +160,46 @@ def _skip_space(text: str, pos: int) -> int:
 def _read_dateline(
     text: str, start: int, published: date | None
 ) -> tuple[str | None, date | None, str | None, int] | None:
-    """(place, date, source, body_start) when a dateline opens the body."""
+    """(place, date, source, body_start) when a dateline opens the body:
+    "MOSCOW, March 31 (Reuters) - ", "WASHINGTON (AP) — ", "March 31 (Sputnik) -",
+    "Kyiv, 12 March 2022 - ", or a lone "(Agency / Source - 31st March, 2019)"."""
     dash = _first_dash_outside_parens(text, start, min(len(text), start + _MAX_DATELINE))
     if dash is None:
-        return None
+        return _parenthesised_dateline(text, start, published)
     prefix = text[start : dash.start()]
     outside = re.sub(r"\([^()]*\)", " ", prefix)
     words = re.findall(r"[^\s,]+", outside)
     if not words or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return None
     first = words[0]
+    when = _dateline_date(prefix, published)
     place = None
     if first.isupper() and len(first) >= 3 and first.lower() not in MONTHS:
         head = re.split(r"[(,]", prefix, maxsplit=1)[0]
         place = " ".join(w for w in head.split() if w.isupper()).title() or None
     elif first.lower().rstrip(".") not in MONTHS:
-        return None
+        head = re.split(r"[(,]", prefix, maxsplit=1)[0].strip()
+        if "," not in prefix or not _has_date(prefix) or len(head.split()) > 3:
+            return None
+        place = head  # "Kyiv, 12 March 2022 -": a place as written, then a date
     groups = re.findall(r"\(([^()]*)\)", prefix)
-    return place, _dateline_date(prefix, published), _dateline_source(groups), dash.end()
+    return place, when, _dateline_source(groups), dash.end()
+
+
+def _parenthesised_dateline(
+    text: str, start: int, published: date | None
+) -> tuple[str | None, date | None, str | None, int] | None:
+    """ "(UrduPoint news / Sputnik - 31st March, 2019) Russia said ...": a
+    parenthesised source and date opening the body, without a dash after it."""
+    match = re.match(r"\(([^()\n]{3,120})\)\s*", text[start:])
+    if match is None or not _has_date(match.group(1)):
+        return None
+    when = _dateline_date(match.group(1), published)
+    return None, when, _dateline_source([match.group(1)]), start + match.end()
+
+
+def _has_date(value: str) -> bool:
+    return any(pattern.search(value) for pattern in _DATE_PATTERNS)
 
 
 def _first_dash_outside_parens(text: str, start: int, stop: int) -> re.Match[str] | None:
@@ -202,7 +243,9 @@ def _dateline_source(groups: list[str]) -> str | None:
         name = group
         for pattern in _DATE_PATTERNS:
             name = pattern.sub(" ", name)
-        name = re.split(r"\s[-\u2013\u2014]\s|/", name)[-1] if "/" in name else name
+        if "/" in name:  # "UrduPoint news / Sputnik - ": the original agency
+            parts = [p.strip(" ,-") for p in re.split(r"\s[-\u2013\u2014]\s|/", name)]
+            name = next((p for p in reversed(parts) if p), "")
         name = re.sub(r"[\s,\-\u2013\u2014]+$", "", name).strip(" ,-")
         if name and name[0].isupper() and len(name.split()) <= 4 and "'" not in name:
             return name
