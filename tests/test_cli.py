@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 
@@ -120,6 +121,23 @@ def test_missing_path_is_a_usage_error(tmp_path):
 def test_delete_unknown_article(store):
     result = kg("delete", "no-such-article", "--store", store)
     assert result.returncode == 2 and "no-such-article" in result.stderr
+
+
+def test_delete_removes_the_article(store, tmp_path):
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    result = kg("delete", "guaido-rally-caracas", "--store", copy)
+    assert result.returncode == 0 and "deleted guaido-rally-caracas" in result.stdout
+    ask = 'ASK { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), "guaido-rally-caracas")) }'
+    assert kg("query", ask, "--store", copy).stdout.strip() == "False"
+    assert kg("query", ask, "--store", store).stdout.strip() == "True"
+
+
+def test_json_ld_export_uses_the_vocabulary_context(store):
+    body = json.loads(kg("export", "--format", "jsonld", "--store", store).stdout)
+    nodes = [node for graph in body["@graph"] for node in graph.get("@graph", [])]
+    assert any(node.get("prefLabel") == "Sergey Lavrov" for node in nodes)
+    assert any(node.get("relationType") == "supports" for node in nodes)
 
 
 def test_second_writer_gets_a_clear_message(tmp_path):

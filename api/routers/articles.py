@@ -1,10 +1,10 @@
-"""``/articles``: ingest an article, list the stored ones."""
+"""``/articles``: ingest an article, list the stored ones, delete one."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 
-from api.deps import GraphDep
+from api.deps import GraphDep, WriteAccess
 from api.schemas import ArticleIn, ArticleIngestedPublic
 from kg.read import article_from_text
 
@@ -38,3 +38,16 @@ def post_article(article: ArticleIn, request: Request, graph: GraphDep) -> Artic
 def list_articles(graph: GraphDep) -> list[str]:
     """Ids of the stored articles."""
     return graph.article_ids()
+
+
+@router.delete(
+    "/{article_id:path}",
+    status_code=204,
+    dependencies=[WriteAccess],
+    responses={404: {"description": "No article with this id."}},
+)
+def delete_article(article_id: str, request: Request, graph: GraphDep) -> Response:
+    """Remove the article's named graph, and every entity no other article names."""
+    with request.app.state.write_lock:
+        graph.delete(article_id)
+    return Response(status_code=204)

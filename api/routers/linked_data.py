@@ -1,0 +1,61 @@
+"""Linked-data views: ``GET`` on the graph's own IRIs.
+
+The builder mints IRIs under ``KG_BASE_IRI`` (default this server's address),
+so ``/entity/{slug}`` and ``/article/{id}`` (and the nodes read from an
+article, ``/article/{id}/relation/...``) are paths of this API. A ``GET``
+returns the description of that IRI (``kg.describe``) as Turtle, JSON-LD
+(with the vocabulary's context) or an HTML page, as the ``Accept`` header
+prefers (Turtle when it says nothing). The IRI described is the base IRI
+followed by the request's path exactly as sent.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from rdflib import URIRef
+from starlette.exceptions import HTTPException
+
+from api.deps import ApiRunnerDep, GraphDep
+from api.html import render
+from api.negotiation import choose
+from kg.describe import describe
+from kg.errors import NotFoundError
+from kg.rdf.jsonld import graph_jsonld
+
+router = APIRouter(tags=["linked data"])
+OFFERED = ["text/turtle", "application/ld+json", "text/html", "application/n-triples"]
+RESPONSES = {
+    200: {"description": "The description.", "content": {m: {} for m in OFFERED}},
+    404: {"description": "The store says nothing about this IRI."},
+    406: {"description": "None of Turtle, JSON-LD, HTML or N-Triples is acceptable."},
+}
+
+
+async def _view(request: Request, graph, runner) -> Response:
+    media_type = choose(request.headers.get("accept"), OFFERED)
+    if media_type is None:
+        raise HTTPException(406, f"descriptions are available as {', '.join(OFFERED)}")
+    path = request.scope.get("raw_path", request.url.path.encode()).decode("ascii")
+    iri = graph.iris.base + path.lstrip("/")
+    description = await runner.run(describe, graph.store, graph.iris, iri)
+    if description is None:
+        raise NotFoundError(f"the store says nothing about {iri}")
+    if media_type == "text/html":
+        body = render(description, URIRef(iri), graph.iris.base).encode()
+    elif media_type == "application/ld+json":
+        body = graph_jsonld(description)
+    else:
+        body = description.serialize(format="turtle" if "turtle" in media_type else "nt").encode()
+    return Response(body, media_type=f"{media_type}; charset=utf-8", headers={"Vary": "Accept"})
+
+
+@router.get("/entity/{slug}", responses=RESPONSES, summary="Describe an entity")
+async def entity(slug: str, request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
+    """An entity's canonical description, its relations and what it said."""
+    return await _view(request, graph, runner)
+
+
+@router.get("/article/{path:path}", responses=RESPONSES, summary="Describe an article")
+async def article(path: str, request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
+    """An article's named graph, or one node read from it (a record, a mention ...)."""
+    return await _view(request, graph, runner)
