@@ -11,8 +11,9 @@ followed by the request's path exactly as sent.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
-from rdflib import URIRef
+from rdflib import RDF, Graph, URIRef
 from starlette.exceptions import HTTPException
 
 from api.deps import ApiRunnerDep, GraphDep
@@ -21,9 +22,11 @@ from api.negotiation import choose
 from kg.describe import describe
 from kg.errors import NotFoundError
 from kg.rdf.jsonld import graph_jsonld
+from kg.rdf.vocab import PREFIXES
 
 router = APIRouter(tags=["linked data"])
 OFFERED = ["text/turtle", "application/ld+json", "text/html", "application/n-triples"]
+TURTLE_PREFIXES = {**PREFIXES, "rdf": str(RDF)}
 RESPONSES = {
     200: {"description": "The description.", "content": {m: {} for m in OFFERED}},
     404: {"description": "The store says nothing about this IRI."},
@@ -45,8 +48,17 @@ async def _view(request: Request, graph, runner) -> Response:
     elif media_type == "application/ld+json":
         body = graph_jsonld(description)
     else:
-        body = description.serialize(format="turtle" if "turtle" in media_type else "nt").encode()
+        body = _rdf(description, media_type)
     return Response(body, media_type=f"{media_type}; charset=utf-8", headers={"Vary": "Accept"})
+
+
+def _rdf(description: Graph, media_type: str) -> bytes:
+    """Turtle or N-Triples written by Oxigraph, which keeps every literal's
+    lexical form (rdflib's Turtle writes the decimal "35" as 35.0, another term)."""
+    triples = ox.parse(description.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
+    rdf_format = ox.RdfFormat.from_media_type(media_type)
+    prefixes = TURTLE_PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None
+    return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
 @router.get("/entity/{slug}", responses=RESPONSES, summary="Describe an entity")

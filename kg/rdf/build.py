@@ -12,8 +12,9 @@ everything read from the article:
 - every mention, as a segment of the article's text selected by character
   offsets (W3C Web Annotation ``oa:SpecificResource`` + ``oa:TextPositionSelector``);
 - every statement and relation as an n-ary record with its evidence sentence,
-  character offsets, date, confidence, extractor and version; quantities as
-  nodes of their own;
+  character offsets, date, confidence, extractor and version, and the PLOVER
+  class and CAMEO code of the event as it is told; quantities as nodes of
+  their own;
 - beside each asserted (or reported) and not negated relation record, the
   direct triple ``source kg:supports target``.
 
@@ -62,6 +63,16 @@ def offset(value: int) -> Literal:
     """A character offset: an ``xsd:integer`` (Oxigraph stores the derived
     ``xsd:nonNegativeInteger`` of ``oa:start`` as ``xsd:integer`` anyway)."""
     return Literal(value, datatype=XSD.integer)
+
+
+def decimal(value: float) -> Literal:
+    """An ``xsd:decimal`` in its canonical form (``35``, not ``35.0``), the form
+    the store keeps, so that the built graph is the stored graph.
+
+    >>> str(decimal(35.0)), str(decimal(0.85)), str(decimal(1e3))
+    ('35', '0.85', '1000')
+    """
+    return Literal(format(Decimal(repr(value)).normalize(), "f"), datatype=XSD.decimal)
 
 
 def split_rule(rule: str) -> tuple[str, str | None]:
@@ -163,6 +174,10 @@ class _Builder:
         self.add(node, KG.modality, relation.modality)
         if relation.role:
             self.add(node, KG.role, relation.role)
+        if relation.plover:
+            self.add(node, KG.ploverClass, relation.plover)
+        if relation.cameo:
+            self.add(node, KG.cameoCode, relation.cameo)
         if relation.cue:
             self.cue(node, relation.cue)
         for quantity in relation.quantities:
@@ -201,7 +216,7 @@ class _Builder:
         node = self.unique(self.iris.quantity(record, quantity.span.start, quantity.span.end))
         self.add(record, KG.quantity, node)
         self.add(node, RDF.type, KG.Quantity)
-        self.add(node, KG.amount, Literal(Decimal(repr(quantity.amount)), datatype=XSD.decimal))
+        self.add(node, KG.amount, decimal(quantity.amount))
         if quantity.unit:
             self.add(node, KG.unit, quantity.unit)
         self.add(node, KG.measures, quantity.measures)
@@ -220,8 +235,7 @@ class _Builder:
     def provenance(self, node: URIRef, evidence: Span, confidence: float, rule: str) -> None:
         self.add(node, KG.inArticle, self.node)
         self.span(node, evidence, KG.evidenceText, KG.evidenceStart, KG.evidenceEnd)
-        rounded = Decimal(str(round(confidence, 3)))
-        self.add(node, KG.confidence, Literal(rounded, datatype=XSD.decimal))
+        self.add(node, KG.confidence, decimal(round(confidence, 3)))
         name, version = split_rule(rule)
         self.add(node, KG.extractor, name)
         if version is not None:

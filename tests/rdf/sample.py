@@ -91,6 +91,8 @@ RELATIONS = (
         time=MONDAY,
         cue=span("sent"),
         quantities=(Quantity(40.0, "tonnes", "grain", span("40 tonnes of grain")),),
+        plover="AID",
+        cameo="07",
     ),
     Relation(
         "anna-berg",

@@ -140,6 +140,11 @@ MUTATIONS: list[tuple[str, Callable[[Graph], None], str]] = [
         "kg:amount",
     ),
     (
+        "a CAMEO code that is a name",
+        lambda g: replace(g, SUPPLY, KG.cameoCode, Literal("aid")),
+        "kg:cameoCode",
+    ),
+    (
         "unknown kind of statement",
         lambda g: replace(g, STATEMENT, KG.kind, Literal("sung")),
         "kg:kind",
