@@ -3,7 +3,8 @@
 "99 Russian military staff" measures the staff (no unit); "35 tonnes of
 cargo" is 35 of the unit tonne and measures the cargo; "$5.1 million of aid"
 is 5,100,000 dollars of aid; "a grant of 580 million shillings" measures the
-grant. Numbers written as words and units are data
+grant; "$5 million" alone measures dollars. An amount whose object is not said
+("killed 20") is left out. Numbers written as words and units are data
 (``kg/lexicon/number_words.tsv``, ``units.tsv``). Dates, times, ordinals and
 years are not quantities.
 
@@ -95,29 +96,27 @@ def _quantity(number: Token, counted: Token) -> Quantity | None:
     amount = amount_of(t.text for t in written if _is_number(t))
     if amount is None or counted.i < number.i:
         return None  # "Resolution 1441" names, it does not count
-    if counted is number:  # "two of its nationals", "$5.1 million of aid"
+    if counted is number:  # "two of its nationals", "$5.1 million of aid", "$5 million in aid"
         symbol = next((t for t in written if t.lower_ in units()), None)
         unit = units()[symbol.lower_] if symbol is not None else None
-        measured = _of_object(number)
+        measured = _of_object(number) or (_of_object(number, "in") if unit else None)
     else:
         unit = units().get(counted.lemma_.lower()) or units().get(counted.lower_)
         measured = counted if unit is None else _of_object(counted)
         if measured is None and counted.dep_ == "pobj" and counted.head.lower_ == "of":
             measured = counted.head.head  # "a grant of 580 million shillings"
+    measures = _noun_phrase(measured, after=number.i) if measured is not None else unit
+    if not measures:
+        return None  # "killed 20": what is counted is not said
     last = max(
         (t for t in (counted, measured) if t is not None and t.i >= number.i), key=lambda t: t.i
     )
-    return Quantity(
-        amount,
-        unit,
-        _noun_phrase(measured, after=number.i) if measured is not None else "",
-        token_span(written[0], last),
-    )
+    return Quantity(amount, unit, measures, token_span(written[0], last))
 
 
-def _of_object(token: Token) -> Token | None:
+def _of_object(token: Token, preposition: str = "of") -> Token | None:
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     return pobj

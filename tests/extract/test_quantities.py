@@ -30,7 +30,13 @@ from kg.extract.quantities import quantity_phrases
             "Turnout was 48 percent of voters.",
             {(48.0, "percent", "voters", "48 percent of voters")},
         ),
-        # names, years and dates are no quantities
+        (
+            "Qatar gave Lebanon $50 million in aid.",
+            {(50_000_000.0, "dollar", "aid", "$50 million in aid")},
+        ),
+        ("The fund lost $5 million.", {(5_000_000.0, "dollar", "dollar", "$5 million")}),
+        # an amount whose object is not said, names, years and dates are no quantities
+        ("The blast killed 20 on Monday.", set()),
         ("Resolution 1441 was adopted in 2002 on March 3.", set()),
     ],
 )
