@@ -166,6 +166,20 @@ class _Matcher:
         return score
 
 
+def outcomes(event: GoldEvent, extraction: Extraction) -> list[tuple[Relation, bool]]:
+    """Every prediction of one record, and whether it matches one of its gold triples."""
+    matcher = _Matcher(extraction)
+    return [
+        (
+            relation,
+            relation.plover == event.plover
+            and any(matcher.pair(relation, s, t, event.reciprocal) for s, t in event.triples()),
+        )
+        for relation in extraction.relations
+        if relation.plover is not None
+    ]
+
+
 def score_event(event: GoldEvent, extraction: Extraction) -> tuple[Counts, str | None]:
     """Triple counts of one record and the class predicted for it."""
     predicted = [r for r in extraction.relations if r.plover is not None]
@@ -177,11 +191,7 @@ def score_event(event: GoldEvent, extraction: Extraction) -> tuple[Counts, str |
             for r in predicted
         )
         counts += Counts(tp=1) if found else Counts(fn=1)
-    for relation in predicted:
-        if relation.plover != event.plover or not any(
-            matcher.pair(relation, s, t, event.reciprocal) for s, t in event.triples()
-        ):
-            counts += Counts(fp=1)
+    counts += Counts(fp=sum(not right for _, right in outcomes(event, extraction)))
     best = max(
         predicted,
         key=lambda r: (matcher.agreement(r, event), r.confidence),

@@ -169,6 +169,24 @@ def _triples(extraction: Extraction, names: _Names) -> set[tuple[str, str, str]]
     return found
 
 
+def relation_outcomes(gold: dict[str, Any], extraction: Extraction) -> list[tuple[Relation, bool]]:
+    """Each relation told as done, and whether its triple is required or acceptable."""
+    names = _Names(gold, extraction)
+    relations = gold.get("relations", {})
+    allowed = relations.get("required", []) + relations.get("acceptable", [])
+    outcomes = []
+    for relation in extraction.relations:
+        if relation.negated or relation.modality in NOT_ASSERTED:
+            continue
+        triple = (
+            names.name(relation.subject) or f"?{relation.subject}",
+            relation.predicate,
+            names.name(relation.object) or f"?{relation.object}",
+        )
+        outcomes.append((relation, any(_matches(entry, triple) for entry in allowed)))
+    return outcomes
+
+
 def _matches(entry: dict[str, Any], triple: tuple[str, str, str]) -> bool:
     s, p, o = triple
     if p != entry["p"]:

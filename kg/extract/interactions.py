@@ -58,15 +58,18 @@ from kg.extract.modality import Telling, role_of, told
 from kg.extract.quantities import attach
 from kg.extract.statements import speaker_token_of
 from kg.extract.time import event_time
-from kg.lexicon import InteractionCue, interaction_cues, predicates, speech_cues
+from kg.lexicon import (
+    InteractionCue,
+    interaction_confidence,
+    interaction_cues,
+    predicates,
+    speech_cues,
+)
 from kg.models import Relation, Span, TimeSpan
 from kg.nlp.quotes import quote_spans
 from kg.resolve.in_article import ACTOR_TYPES, EntityTable
 
 VERSION = "2"
-OWNED = 0.85  # a participant read from the phrase it belongs to ("a U.S. official")
-LOCATED = 0.6  # a receiver read from where the sentence places the act
-COUNTRY_LEVEL = 0.85  # a collective actor's relation recorded for its country
 CONTEXT_SENTENCES = 2  # how far back an undated retelling looks for its date
 GOVERNED_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 ARMED_SECTORS = {"military", "police"}
@@ -154,7 +157,7 @@ class _Reader:
                 # "the United States and Jordan agreed": the parties together
                 parties = self._resolved(sources, False)
                 sources, targets = [], parties[1:]
-                rule += "-together"
+                rule = "verb-together"
                 yield from self._pairs(
                     cue, verb, [], targets, telling, when, rule, resolved=parties[:1]
                 )
@@ -342,19 +345,26 @@ class _Reader:
         resolved: list[tuple[str, bool]] | None = None,
     ) -> Iterator[_Found]:
         source_actors = resolved if resolved is not None else self._resolved(sources, False)
+        located = False
         if not targets and source_actors and ("target", "located") in cue.conditions:
-            targets = [(t, True) for t in self._located(trigger, {s for s, _ in source_actors})]
-            rule += "+located"
+            targets = [(t, False) for t in self._located(trigger, {s for s, _ in source_actors})]
+            located = True
         plover, cameo = event_class(cue, telling)
+        trust = interaction_confidence()
         for source, source_owned in source_actors:
             if not self._allowed(cue, source, "source"):
                 continue
             for target, target_owned in targets:
                 if target == source or not self._allowed(cue, target, "target"):
                     continue
-                confidence = cue.confidence
-                if source_owned or target_owned:
-                    confidence *= LOCATED if rule.endswith("+located") else OWNED
+                flags = [
+                    f
+                    for f, on in (("owned", source_owned or target_owned), ("located", located))
+                    if on
+                ]
+                confidence = cue.confidence * trust.get(f"rule:{rule}", 1.0)
+                for flag in flags:
+                    confidence *= trust[f"flag:{flag}"]
                 yield _Found(
                     Relation(
                         subject=source,
@@ -362,7 +372,8 @@ class _Reader:
                         object=target,
                         evidence=sentence_of(trigger),
                         confidence=round(confidence, 3),
-                        rule=f"interactions.{rule}/{VERSION}",
+                        rule=f"interactions.{rule}:{cue.lemma}{''.join('+' + f for f in flags)}"
+                        f"/{VERSION}",
                         negated=telling.negated,
                         modality=telling.modality,
                         time=when,
@@ -553,7 +564,7 @@ def _country_level(table: EntityTable, relation: Relation) -> Relation | None:
         relation,
         subject=subject,
         object=obj,
-        confidence=round(relation.confidence * COUNTRY_LEVEL, 3),
+        confidence=round(relation.confidence * interaction_confidence()["flag:country-level"], 3),
         rule=relation.rule.replace("/", "+country-level/"),
     )
 

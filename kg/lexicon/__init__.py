@@ -243,6 +243,12 @@ def class_nouns() -> dict[str, NameClass]:
 
 
 @cache
+def interaction_confidence() -> dict[str, float]:
+    """Factors of trust in interactions by rule and mark: "rule:noun", "flag:owned"."""
+    return {key: float(value) for key, value in rows("interaction_confidence.tsv")}
+
+
+@cache
 def units() -> dict[str, str]:
     """Units of measure: lower-case word or symbol -> canonical unit."""
     return dict(rows("units.tsv"))  # type: ignore[arg-type]
