@@ -372,8 +372,7 @@ class _Reader:
                         object=target,
                         evidence=sentence_of(trigger),
                         confidence=round(confidence, 3),
-                        rule=f"interactions.{rule}:{cue.lemma}{''.join('+' + f for f in flags)}"
-                        f"/{VERSION}",
+                        rule=_rule_name(rule, cue, flags),
                         negated=telling.negated,
                         modality=telling.modality,
                         time=when,
@@ -410,6 +409,13 @@ class _Reader:
 
 
 # ----------------------------------------------------------------- cues
+
+
+def _rule_name(rule: str, cue: InteractionCue, flags: list[str]) -> str:
+    """``interactions.<rule>.<cue>[+<mark>...]/<version>``: which rule, which lexicon
+    cue ("phone call" as phone_call) and which marks made a relation."""
+    marks = "".join(f"+{flag}" for flag in flags)
+    return f"interactions.{rule}.{cue.lemma.replace(' ', '_')}{marks}/{VERSION}"
 
 
 def _verb_cues(verb: Token) -> tuple[list[InteractionCue], list[Token]]:

@@ -291,6 +291,6 @@ def test_every_interaction_carries_its_cue_class_and_rule(extractor):
     for _, _, _, relation in _relations(extractor, text):
         assert relation.cue.text == "condemned"
         assert (relation.plover, relation.cameo) == ("ACCUSE", "111")
-        assert relation.rule.startswith("interactions.verb:condemn/")
+        assert relation.rule.startswith("interactions.verb.condemn/")
         assert 0 < relation.confidence <= 1
         assert text[relation.evidence.start : relation.evidence.end] == relation.evidence.text
