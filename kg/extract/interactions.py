@@ -62,6 +62,7 @@ from kg.lexicon import (
     InteractionCue,
     interaction_confidence,
     interaction_cues,
+    light_verbs,
     predicates,
     speech_cues,
 )
@@ -153,8 +154,8 @@ class _Reader:
                 rule = "verb"
             targets = self._targets(verb, cue, passive, completing)
             targets = targets or self._purpose_targets(cue, verb)
-            if not targets and predicates()[cue.predicate].symmetric:
-                # "the United States and Jordan agreed": the parties together
+            if not targets and predicates()[cue.predicate].symmetric and "with" in cue.slots:
+                # "the United States and Jordan agreed": partners (a cue taking "with")
                 parties = self._resolved(sources, False)
                 sources, targets = [], parties[1:]
                 rule = "verb-together"
@@ -165,12 +166,18 @@ class _Reader:
             yield from self._pairs(cue, verb, sources, targets, telling, when, rule)
 
     def _targets(
-        self, head: Token, cue: InteractionCue, passive: bool, completing: list[Token]
+        self,
+        head: Token,
+        cue: InteractionCue,
+        passive: bool,
+        completing: list[Token],
+        extra: tuple[str, ...] = (),
     ) -> list[tuple[str, bool]]:
-        """The target actors of the first alternative of ``cue.target`` that names one."""
+        """The target actors of the first alternative of ``cue.target`` that names one;
+        ``extra`` slots are read too (the indirect object of a light verb)."""
         places = ("target", "place") in cue.conditions
         for alternative in cue.target:
-            names = [s for s in alternative if not (completing and s == "dobj")]
+            names = [s for s in (*alternative, *extra) if not (completing and s == "dobj")]
             if passive:
                 names = ["nsubjpass" if s == "dobj" else s for s in names]
             tokens = [t for t in slots(head, names) if t not in completing]
@@ -277,7 +284,8 @@ class _Reader:
                     sources = subjects(verb)  # "imposed sanctions on X", "reiterated its demand"
                 targets = self._targets(noun, cue, False, [])
                 if not targets and verb is not None and noun.dep_ == "dobj":
-                    targets = self._targets(verb, cue, False, [noun])
+                    # "gave Estonia a loan", "held talks with X": on the light verb
+                    targets = self._targets(verb, cue, False, [noun], extra=("dative",))
                     targets = targets or self._purpose_targets(cue, verb)
                 rule = "noun"
             yield from self._pairs(cue, noun, conjoined(sources), targets, telling, when, rule)
@@ -316,8 +324,8 @@ class _Reader:
         for clause in conjoined(c for c in verb.children if c.dep_ == "ccomp"):
             if not _obliged(clause):
                 continue
-            targets = self._resolved(
-                conjoined(c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), False
+            targets = self._resolved(  # "X should be punished" asks nothing of X
+                conjoined(c for c in clause.children if c.dep_ == "nsubj"), False
             )
             yield from self._pairs(
                 cue,
@@ -357,6 +365,8 @@ class _Reader:
             for target, target_owned in targets:
                 if target == source or not self._allowed(cue, target, "target"):
                     continue
+                if target_owned and ("target", "direct") in cue.conditions:
+                    continue
                 flags = [
                     f
                     for f, on in (("owned", source_owned or target_owned), ("located", located))
@@ -393,6 +403,8 @@ class _Reader:
             if wanted == "actor" and entity.type not in ACTOR_TYPES:
                 return False
             if wanted == "person" and entity.type != "Person":
+                return False
+            if wanted == "collective" and entity.type == "Person":
                 return False
         return True
 
@@ -432,12 +444,18 @@ def _verb_cues(verb: Token) -> tuple[list[InteractionCue], list[Token]]:
     rows = rows or table.get((lemma, "VERB"), [])
     if not rows:
         return [], []
-    for nouns in _object_groups(verb):
+    groups = _object_groups(verb)
+    for nouns in groups:
         for word in (w for noun in nouns for w in (*_compounds(noun), noun)):
-            completed = [r for r in rows if word.lemma_.lower() in r.objects]
+            completed = [
+                r for r in rows if not r.excludes and word.lemma_.lower() in r.objects
+            ]
             if completed:
                 return completed, nouns
-    return [r for r in rows if not r.objects], []
+    heads = {nouns[0].lemma_.lower() for nouns in groups}
+    if lemma in light_verbs() and any(_noun_cues(nouns[0]) for nouns in groups):
+        return [], []  # "gave his support to X": the noun tells the act
+    return [r for r in rows if not r.objects or (r.excludes and not heads & r.objects)], []
 
 
 def _object_groups(verb: Token) -> list[list[Token]]:
@@ -490,12 +508,16 @@ def _governor(noun: Token) -> Token | None:
 
 
 def _obliged(clause: Token) -> bool:
-    """An obligation: "Russia must leave", "Russia needed to get out"."""
-    if any(c.tag_ == "MD" and role_of(c) == "obligation" for c in clause.children):
+    """An obligation: "Russia must leave", "Russia needed to get out"; not a prediction
+    ("would have to raise taxes")."""
+    modals = {role_of(c) for c in clause.children if c.tag_ == "MD"}
+    if modals & {"future", "conditional", "hypothetical"}:
+        return False
+    if "obligation" in modals:
         return True
-    return role_of(clause) == "obligation" and any(
-        c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))
-        for c in clause.children
+    following = clause.nbor(1) if clause.i + 1 < len(clause.doc) else None
+    return (  # "needed to get out", not "has had four years to prepare"
+        role_of(clause) == "obligation" and following is not None and following.tag_ == "TO"
     )
 
 

@@ -38,6 +38,7 @@ class InteractionCue:
     lemma: str
     pos: str
     objects: frozenset[str]
+    excludes: bool  # True: ``objects`` are the objects that do NOT make this cue
     predicate: str
     plover: str
     cameo: str
@@ -124,7 +125,8 @@ def interaction_cues() -> dict[tuple[str, str], list[InteractionCue]]:
             InteractionCue(
                 lemma=lemma,
                 pos=pos,
-                objects=frozenset(objects.split("|")) if objects else frozenset(),
+                objects=frozenset(objects.lstrip("!").split("|")) if objects else frozenset(),
+                excludes=objects.startswith("!"),
                 predicate=predicate,
                 plover=plover,
                 cameo=cameo,
@@ -140,7 +142,7 @@ def interaction_cues() -> dict[tuple[str, str], list[InteractionCue]]:
             )
         )
     for cues in table.values():
-        cues.sort(key=lambda cue: not cue.objects)
+        cues.sort(key=lambda cue: not cue.objects or cue.excludes)
     return dict(table)
 
 
@@ -240,6 +242,12 @@ def class_nouns() -> dict[str, NameClass]:
         noun: NameClass(type_, sector or None, gender or None)
         for noun, type_, sector, gender in _padded(rows("class_nouns.tsv"), 4)
     }
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    """Verbs that lend their subject to the event noun they govern ("held talks")."""
+    return frozenset(row[0] for row in rows("light_verbs.tsv"))
 
 
 @cache

@@ -294,3 +294,29 @@ def test_every_interaction_carries_its_cue_class_and_rule(extractor):
         assert relation.rule.startswith("interactions.verb.condemn/")
         assert 0 < relation.confidence <= 1
         assert text[relation.evidence.start : relation.evidence.end] == relation.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # a light verb with no goods is no delivery; with an event noun it defers to the noun
+        ("Chancellor Gordon Brown will deliver his budget to Parliament on Wednesday.", "supplies"),
+        ("Robin Cook gave his support to Gordon Brown.", "supplies"),
+        # a prediction and a claim are no demands
+        ("Analysts predicted Britain would have to raise taxes.", "demands"),
+        ("Senator John Smith insisted that the talks with Iran had been fair.", "demands"),
+        # co-hosts do not consult each other
+        ("Prince Charles and Camilla Parker Bowles hosted a dinner at Windsor Castle.", "consults"),
+        # a politician's attack is criticism, an army's an assault
+        ("Senator John McCain attacked Barack Obama's policy on Iran.", "attacks"),
+        ("Syrian troops attacked Hama on Sunday.", "criticizes"),
+    ],
+)
+def test_readings_that_are_not_there(extractor, text, predicate):
+    assert predicate not in {p for _, p, _, _ in _relations(extractor, text)}
+
+
+def test_a_light_verb_lends_its_subject_to_the_noun(extractor):
+    assert ("Robin Cook", "supports", "Gordon Brown", "SUPPORT") in _asserted(
+        extractor, "Robin Cook gave his support to Gordon Brown."
+    )
