@@ -447,9 +447,7 @@ def _verb_cues(verb: Token) -> tuple[list[InteractionCue], list[Token]]:
     groups = _object_groups(verb)
     for nouns in groups:
         for word in (w for noun in nouns for w in (*_compounds(noun), noun)):
-            completed = [
-                r for r in rows if not r.excludes and word.lemma_.lower() in r.objects
-            ]
+            completed = [r for r in rows if not r.excludes and word.lemma_.lower() in r.objects]
             if completed:
                 return completed, nouns
     heads = {nouns[0].lemma_.lower() for nouns in groups}
@@ -464,6 +462,8 @@ def _object_groups(verb: Token) -> list[list[Token]]:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
         objects.append(verb.head)
+    if verb.dep_ == "relcl":  # "the package that Reagan sent": the package
+        objects = [verb.head if o.tag_ in {"WDT", "WP"} else o for o in objects]
     return [[head, *_of_objects(head)] for head in objects]
 
 
