@@ -511,8 +511,8 @@ def _obliged(clause: Token) -> bool:
     """An obligation: "Russia must leave", "Russia needed to get out"; not a prediction
     ("would have to raise taxes")."""
     modals = {role_of(c) for c in clause.children if c.tag_ == "MD"}
-    if modals & {"future", "conditional", "hypothetical"}:
-        return False
+    if modals & {"future", "conditional", "hypothetical"} or clause.pos_ != "VERB":
+        return False  # "should be able to" wishes, it asks no act
     if "obligation" in modals:
         return True
     following = clause.nbor(1) if clause.i + 1 < len(clause.doc) else None

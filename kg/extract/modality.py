@@ -68,6 +68,8 @@ def told(act: Token) -> Telling:
         refused = outer.refused
         if role == "refusal":
             negated = refused = True
+        elif role == "denial":
+            negated = True
         elif role == "demand":
             modality = "demanded"
         elif role in {"intent", "obligation"}:

@@ -310,6 +310,9 @@ def test_every_interaction_carries_its_cue_class_and_rule(extractor):
         # a politician's attack is criticism, an army's an assault
         ("Senator John McCain attacked Barack Obama's policy on Iran.", "attacks"),
         ("Syrian troops attacked Hama on Sunday.", "criticizes"),
+        # a wish is no demand; an order of something owned asks nothing of its owner
+        ("The union said shop workers should be able to rest on Sundays.", "demands"),
+        ("President Jacques Chirac ordered the destruction of Ivory Coast's air force.", "demands"),
     ],
 )
 def test_readings_that_are_not_there(extractor, text, predicate):
@@ -320,3 +323,17 @@ def test_a_light_verb_lends_its_subject_to_the_noun(extractor):
     assert ("Robin Cook", "supports", "Gordon Brown", "SUPPORT") in _asserted(
         extractor, "Robin Cook gave his support to Gordon Brown."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Senator John Smith denied accusing Germany of fraud.",
+            ("John Smith", "criticizes", "Germany"),
+        ),
+        ("Turkey refused to back Sweden.", ("Turkey", "supports", "Sweden")),
+    ],
+)
+def test_denied_and_refused_acts_are_negated(extractor, text, triple):
+    assert _one(extractor, text, triple).negated
