@@ -19,6 +19,8 @@ DATASETS: dict[str, str] = {
     "seed": "kg.evaluation.seed:evaluate",
     "conll04-ner": "kg.evaluation.conll04_ner:evaluate",
     "plover": "kg.evaluation.plover:evaluate",
+    "conll04": "kg.evaluation.conll04_relations:evaluate",
+    "knowledgenet": "kg.evaluation.knowledgenet:evaluate",
 }
 
 

@@ -1,0 +1,113 @@
+"""CoNLL04 relations: our stative relations scored on Work_For, OrgBased_In, Located_In.
+
+Every sentence of the dev split (``shared/eval/conll04``, read by
+``kg.evaluation.conll04``) is extracted as an article of its own, with no
+publication date. Nothing is fitted to CoNLL04: the extractor uses its rules
+and lexicons only.
+
+Mapping of our predicates to the CoNLL04 labels (by the types of our entities):
+
+============================================  ===========  ==========================
+ours                                          CoNLL04      why
+============================================  ===========  ==========================
+holdsPosition / memberOf, Person → Organization  Work_For  person works for an organisation
+  or Group
+locatedIn, Organization → place or Country    OrgBased_In  organisation based in a place
+partOf, Organization → Country                OrgBased_In  "the U.S. Congress" is based in the U.S.
+locatedIn, place or Country → place or Country  Located_In  place in a place
+============================================  ===========  ==========================
+
+(place = City, Region or Place.) A position held in a country ("Haitian
+President X") is not Work_For: CoNLL04 annotates it as Live_In, which is not
+scored here, so such relations are left out of the counts, as are all other
+predicates. Live_In and Kill are not stative relations of ours.
+
+Matching (``kg.evaluation.relation_matching``): a relation is brought back to
+text through its entities' mentions in the sentence; it matches a gold
+relation of the same label when a subject mention overlaps the gold head span
+and an object mention overlaps the gold tail span, one-to-one. Overlap rather
+than exact offsets because CoNLL04's spans include what our mentions leave out
+("The Associated Press", "President Kennedy", a final "." glued to a word);
+the exact-offset F1 is reported beside it (``f1_exact``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.evaluation.conll04 import Sentence, load
+from kg.evaluation.metrics import Counts, Row
+from kg.evaluation.relation_matching import Pair, count_matches
+from kg.models import Article, Entity, Extraction, Relation
+
+LABELS = ("Work_For", "OrgBased_In", "Located_In")
+PLACES = {"City", "Region", "Place"}
+LOCATIONS = PLACES | {"Country"}
+
+
+def conll04_label(relation: Relation, subject: Entity, obj: Entity) -> str | None:
+    """The CoNLL04 label our relation stands for, or None when it has none."""
+    if relation.negated or relation.modality in {"hypothetical", "future", "demanded"}:
+        return None
+    predicate = relation.predicate
+    if predicate in {"holdsPosition", "memberOf"}:
+        if subject.type == "Person" and obj.type in {"Organization", "Group"}:
+            return "Work_For"
+    elif predicate == "locatedIn" and obj.type in LOCATIONS:
+        if subject.type == "Organization":
+            return "OrgBased_In"
+        if subject.type in LOCATIONS:
+            return "Located_In"
+    elif predicate == "partOf" and subject.type == "Organization" and obj.type == "Country":
+        return "OrgBased_In"
+    return None
+
+
+def predicted_pairs(extraction: Extraction) -> list[Pair]:
+    """Our relations as labelled span pairs, one per (label, subject, object)."""
+    entities = {e.id: e for e in extraction.entities}
+    found: dict[tuple[str, str, str], Pair] = {}
+    for relation in extraction.relations:
+        subject, obj = entities[relation.subject], entities[relation.object]
+        label = conll04_label(relation, subject, obj)
+        if label is not None:
+            found.setdefault(
+                (label, subject.id, obj.id), Pair(label, _spans(subject), _spans(obj))
+            )
+    return list(found.values())
+
+
+def gold_pairs(sentence: Sentence) -> list[Pair]:
+    return [
+        Pair(r.type, ((r.head.start, r.head.end),), ((r.tail.start, r.tail.end),))
+        for r in sentence.relations
+        if r.type in LABELS
+    ]
+
+
+def _spans(entity: Entity) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start, m.end) for m in entity.mentions)
+
+
+def evaluate(
+    extractor, shared: Path, limit: int | None = None, split: str = "dev"
+) -> list[Row]:
+    """Rows per label and their micro-average, for the first ``limit`` sentences."""
+    sentences = load(shared, split)[:limit]
+    articles = [Article(id=f"conll04-{split}-{s.id}", text=s.text) for s in sentences]
+    overlap = {label: Counts() for label in LABELS}
+    exact = {label: Counts() for label in LABELS}
+    for sentence, extraction in zip(sentences, extractor.extract(articles), strict=True):
+        predicted, gold = predicted_pairs(extraction), gold_pairs(sentence)
+        for label in LABELS:
+            ours = [p for p in predicted if p.label == label]
+            theirs = [g for g in gold if g.label == label]
+            overlap[label] += count_matches(ours, theirs, "overlap")
+            exact[label] += count_matches(ours, theirs, "exact")
+    rows = [
+        Row("conll04", "relations", label, overlap[label], {"f1_exact": exact[label].f1})
+        for label in LABELS
+    ]
+    micro, micro_exact = sum(overlap.values(), Counts()), sum(exact.values(), Counts())
+    rows.append(Row("conll04", "relations", "micro", micro, {"f1_exact": micro_exact.f1}))
+    return rows
