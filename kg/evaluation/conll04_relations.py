@@ -29,6 +29,16 @@ and an object mention overlaps the gold tail span, one-to-one. Overlap rather
 than exact offsets because CoNLL04's spans include what our mentions leave out
 ("The Associated Press", "President Kennedy", a final "." glued to a word);
 the exact-offset F1 is reported beside it (``f1_exact``).
+
+Two kinds of relation cannot be compared with span annotations and are left
+out of the counts (they are neither right nor wrong here):
+
+- a relation to an entity that the sentence names only inside another name or
+  by a code, so that it has no mention of its own (the party of "R-Utah", the
+  country of "the Russian Defence Ministry");
+- a relation between two parts of what CoNLL04 annotates as one entity: the
+  data set marks "Kinderhook , N.Y." sometimes as one location, sometimes as
+  two with a Located_In between them; when it is one, no relation can be there.
 """
 
 from __future__ import annotations
@@ -37,7 +47,7 @@ from pathlib import Path
 
 from kg.evaluation.conll04 import Sentence, load
 from kg.evaluation.metrics import Counts, Row
-from kg.evaluation.relation_matching import Pair, count_matches
+from kg.evaluation.relation_matching import Pair, count_matches, spans_match
 from kg.models import Article, Entity, Extraction, Relation
 
 LABELS = ("Work_For", "OrgBased_In", "Located_In")
@@ -63,18 +73,28 @@ def conll04_label(relation: Relation, subject: Entity, obj: Entity) -> str | Non
     return None
 
 
-def predicted_pairs(extraction: Extraction) -> list[Pair]:
-    """Our relations as labelled span pairs, one per (label, subject, object)."""
+def predicted_pairs(extraction: Extraction, sentence: Sentence) -> list[Pair]:
+    """Our relations as labelled span pairs, one per (label, subject, object),
+    leaving out those the annotation cannot hold (see the module docstring)."""
     entities = {e.id: e for e in extraction.entities}
     found: dict[tuple[str, str, str], Pair] = {}
     for relation in extraction.relations:
         subject, obj = entities[relation.subject], entities[relation.object]
         label = conll04_label(relation, subject, obj)
-        if label is not None:
-            found.setdefault(
-                (label, subject.id, obj.id), Pair(label, _spans(subject), _spans(obj))
-            )
+        pair = Pair(label or "", _spans(subject), _spans(obj))
+        if label is not None and _comparable(pair, sentence):
+            found.setdefault((label, subject.id, obj.id), pair)
     return list(found.values())
+
+
+def _comparable(pair: Pair, sentence: Sentence) -> bool:
+    if not pair.subject or not pair.object:
+        return False
+    return not any(
+        spans_match(pair.subject, [(e.start, e.end)], "overlap")
+        and spans_match(pair.object, [(e.start, e.end)], "overlap")
+        for e in sentence.entities
+    )
 
 
 def gold_pairs(sentence: Sentence) -> list[Pair]:
@@ -89,16 +109,14 @@ def _spans(entity: Entity) -> tuple[tuple[int, int], ...]:
     return tuple((m.start, m.end) for m in entity.mentions)
 
 
-def evaluate(
-    extractor, shared: Path, limit: int | None = None, split: str = "dev"
-) -> list[Row]:
+def evaluate(extractor, shared: Path, limit: int | None = None, split: str = "dev") -> list[Row]:
     """Rows per label and their micro-average, for the first ``limit`` sentences."""
     sentences = load(shared, split)[:limit]
     articles = [Article(id=f"conll04-{split}-{s.id}", text=s.text) for s in sentences]
     overlap = {label: Counts() for label in LABELS}
     exact = {label: Counts() for label in LABELS}
     for sentence, extraction in zip(sentences, extractor.extract(articles), strict=True):
-        predicted, gold = predicted_pairs(extraction), gold_pairs(sentence)
+        predicted, gold = predicted_pairs(extraction, sentence), gold_pairs(sentence)
         for label in LABELS:
             ours = [p for p in predicted if p.label == label]
             theirs = [g for g in gold if g.label == label]

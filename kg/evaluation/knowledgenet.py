@@ -155,13 +155,17 @@ def load(shared: Path, limit: int | None = None) -> list[Document]:
                     item["facts"],
                 )
             )
-    scored = [d for d in documents.values() if any(p.properties & set(PROPERTIES) for p in d.passages)]
+    scored = [
+        d for d in documents.values() if any(p.properties & set(PROPERTIES) for p in d.passages)
+    ]
     for document in scored:
         document.passages.sort(key=lambda p: p.start)
     return scored[:limit]
 
 
-def properties_of(relation: Relation, subject: Entity, obj: Entity) -> list[tuple[str, Entity, Entity]]:
+def properties_of(
+    relation: Relation, subject: Entity, obj: Entity
+) -> list[tuple[str, Entity, Entity]]:
     """The KnowledgeNet facts one relation of ours states: (property, subject, object)."""
     if relation.negated or relation.modality in {"hypothetical", "future", "demanded"}:
         return []
@@ -230,7 +234,9 @@ class _Argument:
     @classmethod
     def of(cls, passage: Passage, fact: dict[str, Any], role: str) -> _Argument:
         start, end = fact[f"{role}Start"], fact[f"{role}End"]
-        return cls((passage.local(start), passage.local(end)), fact[f"{role}Text"], fact[f"{role}Uri"])
+        return cls(
+            (passage.local(start), passage.local(end)), fact[f"{role}Text"], fact[f"{role}Uri"]
+        )
 
     @property
     def is_pronoun(self) -> bool:

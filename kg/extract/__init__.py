@@ -1,9 +1,9 @@
 """Extraction: pure functions from a parsed article to typed records.
 
 ``extract_article(article, doc)`` runs the steps in order — mentions, entity
-clusters, descriptions, stative relations, pronouns, statements, first-person
-pronouns in quotations, interactions — and freezes the result into one
-``Extraction``.
+clusters, descriptions, roles, pronouns, stative relations, statements,
+first-person pronouns in quotations, interactions — and freezes the result
+into one ``Extraction``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from kg.extract.evidence import trimmed
 from kg.extract.interactions import interactions
 from kg.extract.mentions import find_mentions
 from kg.extract.statements import statements
-from kg.extract.stative import stative_relations
+from kg.extract.stative import note_roles, stative_relations
 from kg.models import Article, Entity, Extraction, Relation, Span
 from kg.resolve.in_article import EntityTable, build_table
 from kg.resolve.references import resolve_quoted_speakers, resolve_references
@@ -25,8 +25,9 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     body = article.body_start
     table = build_table(doc, find_mentions(doc, body))
     resolve_references(doc, table, body, pronouns=False)
-    stative = list(stative_relations(doc, table, body))
+    note_roles(doc, table, body)
     resolve_references(doc, table, body, pronouns=True)
+    stative = stative_relations(doc, table, body)
     said = list(statements(doc, table, article.published, body))
     resolve_quoted_speakers(doc, table, said, stative)
     acts = list(interactions(doc, table, article.published, body, [s.content for s in said]))

@@ -71,6 +71,26 @@ class Role:
     role: str
     sector: str | None
     gender: str | None
+    predicate: str = "holdsPosition"
+    prepositions: tuple[str, ...] = ("of", "for", "at", "with")
+
+
+@dataclass(frozen=True)
+class StativeVerb:
+    lemma: str
+    prepositions: tuple[str, ...]  # "-" the direct object, "by" a passive's agent
+    predicate: str
+    role: str | None
+    confidence: float
+    inverse: bool = False
+
+
+@dataclass(frozen=True)
+class PartyWord:
+    surface: str
+    kind: str  # head | name | member | code
+    label: str | None
+    country: str | None
 
 
 @dataclass(frozen=True)
@@ -170,9 +190,58 @@ def speech_cues() -> dict[tuple[str, str], float]:
 @cache
 def roles() -> dict[str, Role]:
     """Titles by lower-case surface form."""
+    table = {}
+    for surface, role, sector, gender, predicate, preps in _padded(rows("roles.tsv"), 6):
+        table[surface.lower()] = Role(
+            surface.lower(),
+            role,
+            sector or None,
+            gender or None,
+            predicate or "holdsPosition",
+            tuple(preps.split("|")) if preps else ("of", "for", "at", "with"),
+        )
+    return table
+
+
+@cache
+def non_affiliations() -> frozenset[str]:
+    """Person nouns that never make a person a member of an organisation."""
+    return frozenset(row[0].lower() for row in rows("non_affiliations.tsv"))
+
+
+@cache
+def part_nouns() -> dict[str, bool]:
+    """Nouns of one organisation being part of another -> whether inverse."""
+    return {noun.lower(): inverse == "yes" for noun, inverse in rows("part_nouns.tsv")}
+
+
+@cache
+def stative_verbs() -> dict[str, list[StativeVerb]]:
+    """Verbs of lasting relations, by lemma."""
+    table: dict[str, list[StativeVerb]] = defaultdict(list)
+    known = predicates()
+    for lemma, preps, predicate, role, confidence, inverse in _padded(rows("stative_verbs.tsv"), 6):
+        if predicate not in known:
+            raise ValueError(f"stative_verbs.tsv: unknown predicate {predicate!r}")
+        table[lemma].append(
+            StativeVerb(
+                lemma,
+                tuple(preps.split("|")),
+                predicate,
+                role or None,
+                float(confidence),
+                inverse == "yes",
+            )
+        )
+    return dict(table)
+
+
+@cache
+def party_words() -> dict[tuple[str, str], PartyWord]:
+    """Party words by (lower-case surface, kind)."""
     return {
-        surface.lower(): Role(surface.lower(), role, sector or None, gender or None)
-        for surface, role, sector, gender in _padded(rows("roles.tsv"), 4)
+        (surface.lower(), kind): PartyWord(surface.lower(), kind, label or None, country or None)
+        for surface, kind, label, country in _padded(rows("parties.tsv"), 4)
     }
 
 

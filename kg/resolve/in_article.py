@@ -159,6 +159,19 @@ class EntityTable:
         self._by_id[draft.id] = draft
         return draft.id
 
+    def entity_for(self, key: str, type_: str, label: str, **attributes: object) -> str:
+        """The id of the article's entity with this cluster key ("org:labour party"),
+        created without mentions when missing: an actor that the text names only
+        by an adjective or a code ("Republican Senator X", "(D-Calif.)")."""
+        for entity in self.entities:
+            if entity.key == key:
+                return entity.id
+        draft = EntityDraft(key=key, type=type_, label=label, **attributes)  # type: ignore[arg-type]
+        draft.id = _unique_id(draft, {e.id for e in self.entities})
+        self.entities.append(draft)
+        self._by_id[draft.id] = draft
+        return draft.id
+
     def mentions_in(self, start: int, end: int) -> list[str]:
         """Entity ids named by tokens in ``[start, end)``, in order, once each."""
         found: dict[str, None] = {}

@@ -1,0 +1,229 @@
+"""What the stative rules share: who a noun phrase stands for, who a clause is
+about, coordination, and the ``Relation`` record they make.
+
+A relation's arguments are found through the ``EntityTable``: a name, a
+pronoun or description already resolved, a relative pronoun's antecedent
+("X, which is based in Y"), or a common noun with a name in apposition ("the
+mining company Minpeco"). Coordination spreads a relation over conjuncts:
+"X and Y are members of Z", "director of A and B".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.evidence import sentence_of, token_span
+from kg.models import Relation
+from kg.resolve.in_article import EntityTable
+
+VERSION = "2"
+PLACES = {"City", "Region", "Place"}
+LOCATIONS = PLACES | {"Country"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$", "WRB"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+INHERITS_SUBJECT = {"conj", "xcomp", "advcl", "acl"}
+IT = {"it", "its", "itself"}
+COPULAS = {"be", "become", "remain", "stay"}
+NAMING_VERBS = {
+    "name",
+    "appoint",
+    "elect",
+    "reelect",
+    "re-elect",
+    "make",
+    "hire",
+    "promote",
+    "install",
+    "nominate",
+    "choose",
+    "select",
+    "confirm",
+    "designate",
+    "proclaim",
+    "declare",
+    "crown",
+    "swear",
+}
+
+
+def relation(
+    subject: str,
+    predicate: str,
+    obj: str,
+    cue: Token,
+    rule: str,
+    confidence: float,
+    role: str | None = None,
+) -> Relation:
+    """A stative relation read at ``cue`` (the title, noun or verb that says it)."""
+    return Relation(
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        evidence=sentence_of(cue),
+        confidence=confidence,
+        rule=f"stative.{rule}/{VERSION}",
+        role=role,
+        cue=token_span(cue, cue),
+    )
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it, in text order."""
+    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+
+
+def referent(table: EntityTable, token: Token) -> str | None:
+    """The entity a noun phrase headed by ``token`` stands for, if any."""
+    if token.tag_ in RELATIVE_TAGS:
+        return _antecedent(table, token)
+    found = table.entity_at(token)
+    if found is not None:
+        return found
+    if token.lower_ in IT:
+        return _it(table, token)
+    for child in token.children:  # "the company Minpeco", "Acme Systems, Inc."
+        if child.dep_ in {"appos", "nmod"} and table.is_named(child):
+            return table.entity_at(child)
+    return None
+
+
+def referents(table: EntityTable, token: Token) -> list[tuple[str, Token]]:
+    """(entity, head token) for the token and its conjuncts, once each."""
+    found: dict[str, Token] = {}
+    for conjunct in conjuncts(token):
+        entity = referent(table, conjunct)
+        if entity is not None:
+            found.setdefault(entity, conjunct)
+    return list(found.items())
+
+
+def _antecedent(table: EntityTable, token: Token) -> str | None:
+    """ "X, which/who/whose ..." -> X: the head of the relative clause."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl":
+            head = ancestor.head
+            found = referent(table, head)
+            if found is None and head.pos_ == "NOUN":  # "X is an economist who ..."
+                found = next((e for e, _ in described(table, head)), None)
+            return found
+    return None
+
+
+def _it(table: EntityTable, token: Token) -> str | None:
+    """ "it"/"its" -> an organisation: the subject of the clause when it comes
+    first ("Acme said its ..."), else the nearest organisation named before it
+    in the sentence, else the subject of the previous sentence, else the last
+    organisation named there. (The reference resolver leaves "it" alone.)"""
+    verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    for subject in subjects(verb) if verb is not None else []:
+        entity = table.entity_at(subject)
+        if subject.i < token.i and _is_organisation(table, entity):
+            return entity
+    sentence = token.sent
+    for i in range(token.i - 1, sentence.start - 1, -1):
+        if _is_organisation(table, entity := table.entity_at(token.doc[i])):
+            return entity
+    if sentence.start == 0:
+        return None
+    previous = token.doc[sentence.start - 1].sent
+    named = [table.entity_at(t) for t in previous if t.dep_ in SUBJECTS]
+    named += [table.entity_at(t) for t in reversed(previous)]
+    return next((e for e in named if _is_organisation(table, e)), None)
+
+
+def _is_organisation(table: EntityTable, entity: str | None) -> bool:
+    return entity is not None and table[entity].type == "Organization"
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb (with conjuncts); a coordinated or subordinate verb
+    without its own takes its head's ("joined X and became its chairman")."""
+    while True:
+        found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if found:
+            return [s for f in found for s in conjuncts(f)]
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        if verb.dep_ == "pcomp":  # "Before joining Apple, he was ..."
+            governing = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+            if governing is None:
+                return []
+            verb = governing
+            continue
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+            return []
+        verb = verb.head
+
+
+def prepositional_objects(
+    token: Token, prepositions: set[str] | tuple[str, ...]
+) -> Iterator[Token]:
+    """Objects of the token's prepositions in ``prepositions``, with conjuncts."""
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in prepositions:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from conjuncts(pobj)
+
+
+def is_type(table: EntityTable, entity: str | None, types: set[str]) -> bool:
+    return entity is not None and table[entity].type in types
+
+
+def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str, str]]:
+    """(entity, how) for the entities a common noun describes: its appositions
+    ("X, the chairman", "the chairman, X"), the subject of its copula or naming
+    verb ("X is chairman", "X was named chairman"), the subject of "as" ("X
+    serves as chairman"). A coordinated noun shares its first conjunct's; a
+    noun in apposition to another common noun shares what that one describes
+    ("X is a businessman, chairman of Y")."""
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one":
+        head = head.head.head  # "X, one of the founders of Y"
+    found: list[tuple[str, str]] = []
+    if head.dep_ == "appos":
+        anchor = head.head  # "Sen. X, D-Ariz., chairman of ...": up a chain of appositions
+        while anchor.dep_ == "appos" and not is_type(table, referent(table, anchor), {"Person"}):
+            anchor = anchor.head
+        found += [(e, "apposition") for e, _ in referents(table, anchor)]
+        if not found and anchor.pos_ == "NOUN" and depth < 2:
+            found += described(table, anchor, depth + 1)
+    for child in head.children:
+        if child.dep_ == "appos":
+            found += [(e, "apposition") for e, _ in referents(table, child)]
+    for pobj in prepositional_objects(head, ("of",)):  # "the leader of the opposition, X"
+        for child in pobj.children:
+            if child.dep_ == "appos" and is_type(table, referent(table, child), {"Person"}):
+                found += [(e, "apposition") for e, _ in referents(table, child)]
+    verb = head.head
+    if head.dep_ in {"attr", "oprd", "acomp"} and verb.lemma_ in COPULAS | NAMING_VERBS:
+        found += [(e, "copula") for s in subjects(verb) for e, _ in referents(table, s)]
+    after_as = verb.lower_ == "as" or (verb.lower_ == "to" and verb.head.lemma_ in NAMING_VERBS)
+    if head.dep_ == "pobj" and after_as and verb.head.pos_ in {"VERB", "AUX"}:
+        found += [(e, "as") for s in subjects(verb.head) for e, _ in referents(table, s)]
+    return list(dict.fromkeys(found))
+
+
+def organisations_through(table: EntityTable, pobj: Token, depth: int = 0) -> list[str]:
+    """ "the board of directors of Y", "the faculty at Y" -> Y."""
+    entity = referent(table, pobj)
+    if entity is not None:
+        return [entity]
+    if depth > 2 or pobj.pos_ != "NOUN":
+        return []
+    owners = [  # "the USDA's research service", "the Senate Banking subcommittee"
+        e
+        for c in pobj.children
+        if c.dep_ == "poss" or (c.dep_ == "compound" and table.is_named(c))
+        if (e := referent(table, c)) is not None
+    ]
+    return owners + [
+        e
+        for inner in prepositional_objects(pobj, ("of", "at"))
+        for e in organisations_through(table, inner, depth + 1)
+    ]

@@ -1,0 +1,338 @@
+"""Where places and organisations are: locatedIn.
+
+- "Caracas, Venezuela", "Petaluma, Calif.", "Acme Corp., Dayton, Ohio": a
+  name followed by a comma and a larger place; in a chain each is in every
+  later one (a list, "Paris, Rome and Madrid", is no chain);
+- "St. Nicholas Hospital in Gosforth", "Pacific Marine Inc. of Houston",
+  "Gosforth in northern England": an organisation or place with an in (of)
+  phrase that names a place;
+- place nouns: "the Venezuelan capital of Caracas", "Caracas, the capital of
+  Venezuela", "Lake Worth is a city in Florida";
+- a place qualifying an organisation: "Tokyo-based Eisai", "a UK-based
+  company", "a Hong Kong construction firm" (a demonym does not: "an American
+  manufacturer" says nothing of where it is based);
+- "with headquarters in Y", "its headquarters are in Y".
+
+"based in", "headquartered in", "located in" are verbs of
+``kg/lexicon/stative_verbs.tsv`` (see ``verbs``). ``closure`` then adds what
+follows inside one sentence: based in West Point, and West Point is in
+Georgia, so based in Georgia.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.stative.arguments import (
+    LOCATIONS,
+    PLACES,
+    described,
+    is_type,
+    prepositional_objects,
+    referent,
+    referents,
+    relation,
+    subjects,
+)
+from kg.lexicon import gazetteer
+from kg.models import Relation
+from kg.resolve.in_article import EntityTable
+
+PLACE_NOUNS = {
+    "capital",
+    "city",
+    "town",
+    "village",
+    "port",
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "municipality",
+    "suburb",
+    "island",
+    "enclave",
+    "nation",
+    "country",
+    "territory",
+}
+HEADQUARTERS = {"headquarters", "headquarter", "head office", "seat"}
+SIZE = {"Organization": 0, "City": 1, "Place": 2, "Region": 3, "Country": 4}
+LOCATED = PLACES | {"Organization"}
+
+
+def locations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
+    for token in doc:
+        if token.idx < body_start:
+            continue
+        if token.lemma_.lower() in PLACE_NOUNS and not table.is_named(token):
+            yield from _place_noun(table, token)
+        if token.lemma_.lower() in HEADQUARTERS:
+            yield from _headquarters(table, token)
+        if token.lower_ == "based" and token.dep_ in {"amod", "compound"}:
+            yield from _based_adjective(table, token)
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            yield from _place_qualifier(table, token)
+        if token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS:
+            yield from _organisation_noun(table, token)
+    yield from _comma_chains(doc, table, body_start)
+    yield from _place_phrases(doc, table, body_start)
+
+
+def inside(table: EntityTable, part: str, whole: str) -> bool:
+    """Whether ``part`` can lie in ``whole``: a place or an organisation in a
+    larger place (an unknown place may lie in another)."""
+    a, b = _size(table, part), _size(table, whole)
+    if part == whole or a is None or b is None or table[whole].type not in LOCATIONS:
+        return False
+    return a < b or a == b == SIZE["Place"]
+
+
+def _size(table: EntityTable, entity: str) -> int | None:
+    """The rank of an entity's extent; a known region ranks as one whatever
+    its type ("Colorado" is also the name of cities)."""
+    draft = table[entity]
+    if draft.type in PLACES and gazetteer.region(draft.label) is not None:
+        return SIZE["Region"]
+    return SIZE.get(draft.type)
+
+
+def place_at(table: EntityTable, token: Token) -> str | None:
+    """The place a noun phrase names: "Umbria province" and "this California
+    city" name Umbria and California."""
+    if table.is_named(token):
+        return table.entity_at(token)
+    if token.lemma_.lower() in PLACE_NOUNS:
+        for child in token.children:
+            if child.dep_ in {"compound", "amod"} and table.is_named(child):
+                return table.entity_at(child)
+    return None
+
+
+def _mention_bounds(table: EntityTable, token: Token) -> tuple[int, int] | None:
+    entity = table.entity_at(token)
+    for mention in table[entity].mentions if entity else ():
+        if mention.start <= token.i < mention.end:
+            return mention.start, mention.end
+    return None
+
+
+# --- "A, B, C" -------------------------------------------------------------------
+
+
+def _comma_chains(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
+    i = 0
+    while i < len(doc):
+        chain = _chain_at(doc, table, i) if doc[i].idx >= body_start else []
+        if len(chain) < 2:
+            i += 1
+            continue
+        first = chain[0][1]
+        coordinated = [  # "Salida and Gunnison, Colorado": both in Colorado
+            (entity, t) for entity, t in referents(table, first) if t.i < first.i
+        ]
+        for k, (part, token) in enumerate(chain):
+            for whole, _ in chain[k + 1 :]:
+                if inside(table, part, whole):
+                    yield relation(part, "locatedIn", whole, token, "place-comma", 0.85)
+        for part, token in coordinated:
+            for whole, _ in chain[1:]:
+                if inside(table, part, whole):
+                    yield relation(part, "locatedIn", whole, token, "place-comma", 0.8)
+        i = chain[-1][1].i + 1
+
+
+def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
+    """Names separated by single commas from token ``i`` on, unless they are a
+    list ("Paris, Rome and Madrid") or continue one."""
+    bounds = _mention_bounds(table, doc[i])
+    if bounds is None or bounds[0] != i:
+        return []
+    if i >= 2 and doc[i - 1].text == "," and _mention_bounds(table, doc[i - 2]) is not None:
+        return []
+    chain = []
+    while bounds is not None:
+        start, end = bounds
+        chain.append((table.entity_at(doc[start]), doc[start]))
+        if end + 1 >= len(doc) or doc[end].text not in {",", "("}:
+            break
+        following = _mention_bounds(table, doc[end + 1])
+        if following is None or following[0] != end + 1:
+            break
+        if doc[end].text == "(":  # "Madrid (Spain)"
+            closing = following[1]
+            if closing >= len(doc) or doc[closing].text != ")":
+                break
+            chain.append((table.entity_at(doc[end + 1]), doc[end + 1]))
+            break
+        bounds = following
+    end = bounds[1] if bounds else chain[-1][1].i + 1
+    if _list_goes_on(doc, table, end):
+        return []
+    return chain
+
+
+def _list_goes_on(doc: Doc, table: EntityTable, end: int) -> bool:
+    """Whether the names end in "..., and X" or "... or X", X a name: a list."""
+    i = end + (end < len(doc) and doc[end].text == ",")
+    if i >= len(doc) or doc[i].lower_ not in {"and", "or"}:
+        return False
+    i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    return i < len(doc) and _mention_bounds(table, doc[i]) is not None
+
+
+# --- "X in Y", "X of Y" -------------------------------------------------------------
+
+
+def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
+    for entity in list(table.entities):
+        if entity.type not in LOCATED:
+            continue
+        for mention in entity.mentions:
+            head = doc[mention.head]
+            if head.idx < body_start:
+                continue
+            prepositions = ("in", "of") if entity.type == "Organization" else ("in",)
+            for pobj in prepositional_objects(head, prepositions):
+                place = place_at(table, pobj)
+                if place is not None and inside(table, entity.id, place):
+                    yield relation(entity.id, "locatedIn", place, pobj, "place-in", 0.75)
+
+
+# --- place nouns -------------------------------------------------------------------------
+
+
+def _place_noun(table: EntityTable, noun: Token) -> Iterator[Relation]:
+    """ "the Venezuelan capital of Caracas"; "Caracas, the capital of Venezuela";
+    "Lake Worth is a city in Florida"."""
+    qualifiers = [
+        referent(table, c) for c in noun.children if c.dep_ in {"amod", "compound", "poss"}
+    ]
+    wholes = [q for q in qualifiers if is_type(table, q, LOCATIONS)]
+    holders = [e for e, _ in described(table, noun) if is_type(table, e, PLACES | {"Country"})]
+    if wholes and not holders:  # "the Venezuelan capital of Caracas"
+        for pobj in prepositional_objects(noun, ("of",)):
+            place = place_at(table, pobj)
+            for whole in wholes:
+                if place is not None and inside(table, place, whole):
+                    yield relation(place, "locatedIn", whole, noun, "place-of-country", 0.9)
+        return
+    if not holders and any(True for _ in prepositional_objects(noun, ("in",))):
+        holders = [  # "Umbria and Lazio provinces in central Italy"
+            e
+            for c in noun.children
+            if c.dep_ == "compound" and table.is_named(c)
+            for e, _ in referents(table, c)
+            if is_type(table, e, PLACES)
+        ]
+        wholes = []
+    containers = wholes + [place_at(table, p) for p in prepositional_objects(noun, ("in", "of"))]
+    for holder in holders:
+        for whole in containers:
+            if whole is not None and inside(table, holder, whole):
+                yield relation(holder, "locatedIn", whole, noun, "place-noun", 0.85)
+
+
+# --- organisations qualified by places ------------------------------------------------------
+
+
+def _based_adjective(table: EntityTable, based: Token) -> Iterator[Relation]:
+    """ "Tokyo-based Eisai", "a UK-based company"."""
+    doc = based.doc
+    if based.i < 2 or doc[based.i - 1].text != "-":
+        return
+    place = table.entity_at(doc[based.i - 2])
+    for org in _organisations(table, based.head):
+        if place is not None and inside(table, org, place):
+            yield relation(org, "locatedIn", place, based, "based-adjective", 0.9)
+
+
+def _place_qualifier(table: EntityTable, token: Token) -> Iterator[Relation]:
+    """ "a Hong Kong construction firm": a named place compounded with a common
+    noun that describes an organisation."""
+    noun = token.head
+    place = table.entity_at(token)
+    if place is None or not table.is_named(token) or table.is_named(noun):
+        return
+    if table[place].type not in LOCATIONS:
+        return
+    bounds = _mention_bounds(table, token)
+    if bounds is None or bounds[1] - 1 != token.i:  # the place name's last word only
+        return
+    for org in _organisations(table, noun):
+        if inside(table, org, place):
+            yield relation(org, "locatedIn", place, token, "place-qualifier", 0.75)
+
+
+def _organisation_noun(table: EntityTable, noun: Token) -> Iterator[Relation]:
+    """ "X is a publisher in Vietnam", "X, one of Ukraine's leading producers":
+    a common noun describing an organisation, with a place it is in or of."""
+    orgs = [e for e, _ in described(table, noun) if is_type(table, e, {"Organization"})]
+    if not orgs:
+        return
+    places = [place_at(table, p) for p in prepositional_objects(noun, ("in",))]
+    places += [place_at(table, c) for c in noun.children if c.dep_ == "poss"]
+    for org in orgs:
+        for place in dict.fromkeys(p for p in places if p is not None):
+            if inside(table, org, place):
+                yield relation(org, "locatedIn", place, noun, "organisation-noun", 0.7)
+
+
+def _organisations(table: EntityTable, noun: Token) -> list[str]:
+    """The organisations a noun names or describes."""
+    found = [referent(table, noun)] + [e for e, _ in described(table, noun)]
+    return [e for e in dict.fromkeys(found) if is_type(table, e, {"Organization"})]
+
+
+def _headquarters(table: EntityTable, noun: Token) -> Iterator[Relation]:
+    """ "X's headquarters in Y", "X has its headquarters in Y", "X, with
+    headquarters in Y", "its headquarters are in Y"."""
+    owners = [referent(table, c) for c in noun.children if c.dep_ == "poss"]
+    owners += [referent(table, p) for p in prepositional_objects(noun, ("of",))]
+    head = noun.head
+    if noun.dep_ in {"dobj", "pobj"}:
+        verb = head.head if noun.dep_ == "pobj" else head
+        owners += [referent(table, s) for s in subjects(verb)]
+        if noun.dep_ == "pobj" and head.lower_ == "with":
+            owners += _organisations(table, head.head)
+    places = list(prepositional_objects(noun, ("in", "at")))
+    if noun.dep_ == "nsubj":
+        places += prepositional_objects(head, ("in", "at"))
+        for child in head.children:
+            if child.dep_ in {"acomp", "attr", "xcomp"}:
+                places += prepositional_objects(child, ("in", "at"))
+    for owner in dict.fromkeys(o for o in owners if is_type(table, o, {"Organization"})):
+        for place, _ in (r for p in places for r in referents(table, p)):
+            if inside(table, owner, place):
+                yield relation(owner, "locatedIn", place, noun, "headquarters", 0.9)
+
+
+# --- what follows in a sentence ---------------------------------------------------------------
+
+
+def closure(relations: list[Relation], table: EntityTable) -> Iterator[Relation]:
+    """locatedIn(A, B) and locatedIn(B, C) in one sentence give locatedIn(A, C)."""
+    located = [r for r in relations if r.predicate == "locatedIn" and not r.negated]
+    known = {(r.subject, r.object, r.evidence.start) for r in located}
+    for first in located:
+        for second in located:
+            key = (first.subject, second.object, first.evidence.start)
+            if (
+                first.object == second.subject
+                and first.evidence.start == second.evidence.start
+                and key not in known
+                and inside(table, first.subject, second.object)
+            ):
+                known.add(key)
+                yield Relation(
+                    subject=first.subject,
+                    predicate="locatedIn",
+                    object=second.object,
+                    evidence=first.evidence,
+                    confidence=round(min(first.confidence, second.confidence) - 0.05, 2),
+                    rule=first.rule.replace(first.rule.split("/")[0], "stative.place-closure"),
+                    cue=first.cue,
+                )

@@ -1,0 +1,105 @@
+"""Verbs of lasting relations: "X heads Y", "X works for Y", "X joined Y",
+"X is based in Y", "Acme, headquartered in Y", "X is owned by Y".
+
+The verbs are data (``kg/lexicon/stative_verbs.tsv``): lemma, where the second
+argument is (direct object, passive agent, a preposition's object), the
+predicate and its role. The first argument is the verb's subject (a relative
+pronoun's antecedent, a coordinated verb's subject), or the noun a participle
+describes ("Acme Corp., based in Dayton", "a company based in Dayton" after
+"X is"). Coordinated arguments each get a relation. A negated verb gives a
+negated relation; "will join" a future one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.stative.arguments import (
+    conjuncts,
+    described,
+    is_type,
+    organisations_through,
+    prepositional_objects,
+    referents,
+    relation,
+    subjects,
+)
+from kg.extract.stative.places import inside
+from kg.lexicon import StativeVerb, stative_verbs
+from kg.models import Relation
+from kg.resolve.in_article import EntityTable
+
+FIRST = {
+    "holdsPosition": {"Person"},
+    "memberOf": {"Person", "Group"},
+    "partOf": {"Organization"},
+    "locatedIn": {"Organization", "City", "Region", "Place"},
+}
+SECOND = {
+    "holdsPosition": {"Organization", "Group"},
+    "memberOf": {"Organization", "Group"},
+    "partOf": {"Organization"},
+    "locatedIn": {"City", "Region", "Place", "Country"},
+}
+FUTURE = {"will", "shall", "'ll"}
+
+
+def verb_relations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
+    for verb in doc:
+        if verb.idx < body_start or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for entry in stative_verbs().get(verb.lemma_.lower(), ()):
+            yield from _read(table, verb, entry)
+
+
+def _read(table: EntityTable, verb: Token, entry: StativeVerb) -> Iterator[Relation]:
+    firsts = _first_arguments(table, verb)
+    seconds = _second_arguments(table, verb, entry)
+    if entry.inverse:
+        firsts, seconds = seconds, firsts
+    firsts = [e for e in firsts if is_type(table, e, FIRST[entry.predicate])]
+    seconds = [e for e in seconds if is_type(table, e, SECOND[entry.predicate])]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
+    for first in firsts:
+        for second in seconds:
+            if first == second:
+                continue
+            if entry.predicate == "locatedIn" and not inside(table, first, second):
+                continue
+            found = relation(
+                first,
+                entry.predicate,
+                second,
+                verb,
+                f"verb-{entry.lemma}",
+                entry.confidence,
+                entry.role,
+            )
+            if negated or future:
+                found = replace(found, negated=negated, modality="future" if future else "asserted")
+            yield found
+
+
+def _first_arguments(table: EntityTable, verb: Token) -> list[str]:
+    """Who the verb is about: its subjects, or what its participle describes."""
+    found = [e for s in subjects(verb) for e, _ in referents(table, s)]
+    first = verb
+    while first.dep_ == "conj":  # "a maker founded in 1925 and based in X"
+        first = first.head
+    if first.dep_ in {"acl", "amod"} or (first.dep_ == "advcl" and not found):
+        head = first.head
+        found += [e for e, _ in referents(table, head)] + [e for e, _ in described(table, head)]
+    return list(dict.fromkeys(found))
+
+
+def _second_arguments(table: EntityTable, verb: Token, entry: StativeVerb) -> list[str]:
+    tokens: list[Token] = []
+    if "-" in entry.prepositions:
+        tokens += [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    prepositions = tuple(p for p in entry.prepositions if p != "-")
+    tokens += prepositional_objects(verb, prepositions)
+    return list(dict.fromkeys(e for t in tokens for e in organisations_through(table, t)))
