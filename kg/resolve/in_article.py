@@ -172,6 +172,19 @@ class EntityTable:
         self._by_id[draft.id] = draft
         return draft.id
 
+    def add_nested_mention(self, entity_id: str, start: int, end: int) -> None:
+        """Record tokens ``[start, end)`` inside another entity's name as a
+        mention of ``entity_id`` ("U.S." in "the U.S. Congress" names the United
+        States), for provenance; token lookups still answer the enclosing name."""
+        draft = self._by_id[entity_id]
+        if any(m.start == start and m.end == end for m in draft.mentions):
+            return
+        span = self.doc[start:end]
+        draft.mentions.append(
+            Mention(start, end, span.text, draft.type, draft.key, span.root.i, is_name=False)
+        )
+        draft.mentions.sort(key=lambda m: m.start)
+
     def mentions_in(self, start: int, end: int) -> list[str]:
         """Entity ids named by tokens in ``[start, end)``, in order, once each."""
         found: dict[str, None] = {}

@@ -93,6 +93,10 @@ def referent(table: EntityTable, token: Token) -> str | None:
 def referents(table: EntityTable, token: Token) -> list[tuple[str, Token]]:
     """(entity, head token) for the token and its conjuncts, once each."""
     found: dict[str, Token] = {}
+    if token.tag_ in RELATIVE_TAGS:  # "the EU and NATO, which are based in Brussels"
+        relative = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        if relative is not None and relative.head.pos_ == "PROPN":
+            token = relative.head
     for conjunct in conjuncts(token):
         entity = referent(table, conjunct)
         if entity is not None:
@@ -181,11 +185,17 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
     noun in apposition to another common noun shares what that one describes
     ("X is a businessman, chairman of Y")."""
     head = noun
+    found: list[tuple[str, str]] = []
     while head.dep_ == "conj":
+        if head.head.pos_ in {"VERB", "AUX"}:  # "X was a psychiatrist, and a professor at Y"
+            if head.head.lemma_ in COPULAS:
+                found += [
+                    (e, "copula") for s in subjects(head.head) for e, _ in referents(table, s)
+                ]
+            return found
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one":
         head = head.head.head  # "X, one of the founders of Y"
-    found: list[tuple[str, str]] = []
     if head.dep_ == "appos":
         anchor = head.head  # "Sen. X, D-Ariz., chairman of ...": up a chain of appositions
         while anchor.dep_ == "appos" and not is_type(table, referent(table, anchor), {"Person"}):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.stative.arguments import (
     described,
@@ -22,7 +22,7 @@ from kg.extract.stative.arguments import (
     referent,
     relation,
 )
-from kg.lexicon import part_nouns
+from kg.lexicon import gazetteer, part_nouns
 from kg.models import Relation
 from kg.resolve.in_article import EntityTable
 
@@ -84,4 +84,25 @@ def _institution_parts(table: EntityTable) -> Iterator[Relation]:
         if mention is None:
             continue
         country = table.country_entity(entity.country)
-        yield relation(entity.id, "partOf", country, table.doc[mention.head], "institution", 0.8)
+        qualifier = country_words(table.doc[mention.start : mention.end], entity.country)
+        cue = table.doc[mention.head]
+        if qualifier is not None:  # "U.S." in "the U.S. Congress" names the country
+            table.add_nested_mention(country, qualifier.start, qualifier.end)
+            cue = qualifier[0]
+        yield relation(entity.id, "partOf", country, cue, "institution", 0.8)
+
+
+def country_words(name: Span, iso3: str | None = None, demonyms: bool = True) -> Span | None:
+    """The words of a name that name a country (``iso3`` when given): "U.S." in
+    "the U.S. Congress", "Canada" in "the Supreme Court of Canada"."""
+    for size in (3, 2, 1):
+        for i in range(len(name) - size + 1):
+            part = name[i : i + size]
+            if not part[0].text[:1].isupper() or len(part) == len(name):
+                continue
+            info = gazetteer.country(part.text) or (
+                gazetteer.demonym(part.text) if demonyms else None
+            )
+            if info is not None and iso3 in {None, info.iso3}:
+                return part
+    return None

@@ -36,6 +36,7 @@ from kg.extract.stative.arguments import (
     relation,
     subjects,
 )
+from kg.extract.stative.parts import country_words
 from kg.lexicon import gazetteer
 from kg.models import Relation
 from kg.resolve.in_article import EntityTable
@@ -72,7 +73,7 @@ def locations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relatio
             yield from _place_noun(table, token)
         if token.lemma_.lower() in HEADQUARTERS:
             yield from _headquarters(table, token)
-        if token.lower_ == "based" and token.dep_ in {"amod", "compound"}:
+        if token.lower_ == "based" and token.dep_ in {"amod", "compound", "acl"}:
             yield from _based_adjective(table, token)
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             yield from _place_qualifier(table, token)
@@ -195,11 +196,32 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
             head = doc[mention.head]
             if head.idx < body_start:
                 continue
-            prepositions = ("in", "of") if entity.type == "Organization" else ("in",)
+            prepositions = ("in", "of", "at") if entity.type == "Organization" else ("in",)
             for pobj in prepositional_objects(head, prepositions):
                 place = place_at(table, pobj)
                 if place is not None and inside(table, entity.id, place):
                     yield relation(entity.id, "locatedIn", place, pobj, "place-in", 0.75)
+            for child in head.children:  # "New York's Mount Sinai School of Medicine"
+                place = place_at(table, child) if child.dep_ == "poss" else None
+                if place is not None and inside(table, entity.id, place):
+                    yield relation(entity.id, "locatedIn", place, child, "place-possessive", 0.75)
+            yield from _name_country(table, entity.id, mention)
+
+
+def _name_country(table: EntityTable, entity: str, mention) -> Iterator[Relation]:
+    """ "the Supreme Court of Canada", "the U.S. Navy": an organisation whose
+    name holds a country's name is in that country (an institution of a
+    country, "the Russian Foreign Ministry", is part of it: see ``parts``). A
+    demonym does not count: "the Chinese Times" is a San Francisco paper."""
+    if not mention.is_name or mention.part_of_country or table[entity].type != "Organization":
+        return
+    words = country_words(table.doc[mention.start : mention.end], demonyms=False)
+    if words is None:
+        return
+    info = gazetteer.country(words.text)
+    country = table.country_entity(info.iso3)
+    table.add_nested_mention(country, words.start, words.end)
+    yield relation(entity, "locatedIn", country, words[0], "name-country", 0.7)
 
 
 # --- place nouns -------------------------------------------------------------------------
@@ -240,11 +262,12 @@ def _place_noun(table: EntityTable, noun: Token) -> Iterator[Relation]:
 
 
 def _based_adjective(table: EntityTable, based: Token) -> Iterator[Relation]:
-    """ "Tokyo-based Eisai", "a UK-based company"."""
+    """ "Tokyo-based Eisai", "a UK-based company", "a California based label"."""
     doc = based.doc
-    if based.i < 2 or doc[based.i - 1].text != "-":
+    before = based.i - 2 if based.i >= 2 and doc[based.i - 1].text in {"-", "–"} else based.i - 1
+    if before < 0 or not table.is_named(doc[before]):
         return
-    place = table.entity_at(doc[based.i - 2])
+    place = table.entity_at(doc[before])
     for org in _organisations(table, based.head):
         if place is not None and inside(table, org, place):
             yield relation(org, "locatedIn", place, based, "based-adjective", 0.9)
@@ -299,6 +322,9 @@ def _headquarters(table: EntityTable, noun: Token) -> Iterator[Relation]:
         if noun.dep_ == "pobj" and head.lower_ == "with":
             owners += _organisations(table, head.head)
     places = list(prepositional_objects(noun, ("in", "at")))
+    for participle in noun.children:  # "headquarters based in Vancouver"
+        if participle.dep_ == "acl" and participle.lemma_ in {"base", "locate", "situate"}:
+            places += prepositional_objects(participle, ("in", "at"))
     if noun.dep_ == "nsubj":
         places += prepositional_objects(head, ("in", "at"))
         for child in head.children:

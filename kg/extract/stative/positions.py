@@ -48,7 +48,7 @@ from kg.models import Relation
 from kg.resolve.in_article import EntityTable
 
 PUBLIC_SECTORS = {
-    None,
+    None,  # "leader", "head", "chief": "the Russian leader"
     "government",
     "diplomacy",
     "military",

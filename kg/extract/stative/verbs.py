@@ -61,6 +61,8 @@ def _read(table: EntityTable, verb: Token, entry: StativeVerb) -> Iterator[Relat
     if entry.inverse:
         firsts, seconds = seconds, firsts
     firsts = [e for e in firsts if is_type(table, e, FIRST[entry.predicate])]
+    if not firsts and not entry.inverse:
+        firsts = [e for e in _of_head(table, verb) if is_type(table, e, FIRST[entry.predicate])]
     seconds = [e for e in seconds if is_type(table, e, SECOND[entry.predicate])]
     negated = any(c.dep_ == "neg" for c in verb.children)
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
@@ -94,6 +96,23 @@ def _first_arguments(table: EntityTable, verb: Token) -> list[str]:
         head = first.head
         found += [e for e, _ in referents(table, head)] + [e for e, _ in described(table, head)]
     return list(dict.fromkeys(found))
+
+
+def _of_head(table: EntityTable, verb: Token) -> list[str]:
+    """ "the chief executive of Tomoh Advisory, based in Dubai", "a maker of
+    airships based in Montebello": a participle that the parser hangs on the
+    noun before "of" describes the noun's object (or what the noun describes)."""
+    if verb.dep_ not in {"acl", "amod"}:
+        return []
+    head = verb.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":  # "of airships based in"
+        head = head.head.head
+        return [e for e, _ in described(table, head)] + [
+            e for p in prepositional_objects(head, ("of",)) for e in organisations_through(table, p)
+        ]
+    return [
+        e for p in prepositional_objects(head, ("of",)) for e in organisations_through(table, p)
+    ]
 
 
 def _second_arguments(table: EntityTable, verb: Token, entry: StativeVerb) -> list[str]:
