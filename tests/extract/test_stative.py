@@ -1,0 +1,168 @@
+"""Stative relations with the real model: (sentence, expected relations).
+
+Every row is a pattern that news and biographies use to say who holds which
+position, who belongs to what, what is part of or located in what; the
+sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.models import Article
+
+
+def _relations(extractor, text):
+    extraction = extractor.extract_one(Article(id="t", text=text))
+    labels = {e.id: e.label for e in extraction.entities}
+    return extraction, {
+        (labels[r.subject], r.predicate, labels[r.object], r.role)
+        for r in extraction.relations
+        if not r.negated
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Corp. chief executive Laura Benning opened the plant.",
+            ("Laura Benning", "holdsPosition", "Acme Corp.", "chief executive"),
+        ),
+        (
+            "Laura Benning, the chief executive of Acme Corp., opened the plant.",
+            ("Laura Benning", "holdsPosition", "Acme Corp.", "chief executive"),
+        ),
+        (
+            "Laura Benning is the chairman of Norden Bank.",
+            ("Laura Benning", "holdsPosition", "Norden Bank", "chairman"),
+        ),
+        (
+            "Laura Benning serves as president and chief executive officer of Norden Bank.",
+            ("Laura Benning", "holdsPosition", "Norden Bank", "chief executive"),
+        ),
+        (
+            "Tom Varga, an engineer at Crestline Software, said the test had failed.",
+            ("Tom Varga", "holdsPosition", "Crestline Software", "engineer"),
+        ),
+        (
+            "Mark Dale is an economist who was the chairman of Norden Bank.",
+            ("Mark Dale", "holdsPosition", "Norden Bank", "chairman"),
+        ),
+        (
+            "Ann Reyes, who heads the Hollis Institute, spoke on Monday.",
+            ("Ann Reyes", "holdsPosition", "Hollis Institute", "head"),
+        ),
+        (
+            "Dr. Ann Reyes of the Hollis Institute said the results were promising.",
+            ("Ann Reyes", "memberOf", "Hollis Institute", None),
+        ),
+        (
+            "Ann Reyes works for the World Bank in Washington.",
+            ("Ann Reyes", "memberOf", "World Bank", None),
+        ),
+        (
+            "Before joining Norden Bank, Mark Dale worked at Crestline Software.",
+            ("Mark Dale", "memberOf", "Norden Bank", None),
+        ),
+        (
+            "Mark Dale spoke first. He is a member of the Conservative Party.",
+            ("Mark Dale", "memberOf", "Conservative Party", None),
+        ),
+        (
+            "Republican Senator Tom Hale of Utah voted against the bill.",
+            ("Tom Hale", "memberOf", "Republican Party", None),
+        ),
+        (
+            "Sen. Tom Hale, R-Utah, voted against the bill.",
+            ("Tom Hale", "memberOf", "Republican Party", None),
+        ),
+        (
+            "Kelpie Systems is a subsidiary of Arden Holdings.",
+            ("Kelpie Systems", "partOf", "Arden Holdings", None),
+        ),
+        (
+            "Arden Holdings is the parent company of Kelpie Systems.",
+            ("Kelpie Systems", "partOf", "Arden Holdings", None),
+        ),
+        (
+            "Kelpie Systems is owned by Arden Holdings.",
+            ("Kelpie Systems", "partOf", "Arden Holdings", None),
+        ),
+        (
+            "The Russian Foreign Ministry issued a statement.",
+            ("Russian Foreign Ministry", "partOf", "Russia", None),
+        ),
+        (
+            "Acme Corp., based in Dayton, Ohio, makes pumps.",
+            ("Acme Corp.", "locatedIn", "Ohio", None),
+        ),
+        (
+            "Fenwick Oil Corp. is headquartered in Tulsa.",
+            ("Fenwick Oil Corp.", "locatedIn", "Tulsa", None),
+        ),
+        (
+            "The talks took place in Lyon, France, on Tuesday.",
+            ("Lyon", "locatedIn", "France", None),
+        ),
+        (
+            "Troops arrived in the Venezuelan capital of Caracas.",
+            ("Caracas", "locatedIn", "Venezuela", None),
+        ),
+    ],
+)
+def test_stative_patterns(extractor, text, expected):
+    _, found = _relations(extractor, text)
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # a graduate is no member; nationality is no position
+        (
+            "Tom Varga, a graduate of Crestline University, said the test had failed.",
+            ("Tom Varga", "holdsPosition", "Crestline University"),
+        ),
+        (
+            "American actor Karl Dane spoke on Friday.",
+            ("Karl Dane", "holdsPosition", "United States"),
+        ),
+        # a list of cities is no chain of places
+        ("Flights left Paris, Rome and Madrid on time.", ("Paris", "locatedIn", "Rome")),
+    ],
+)
+def test_what_is_not_a_stative_relation(extractor, text, unexpected):
+    _, found = _relations(extractor, text)
+    assert unexpected not in {(s, p, o) for s, p, o, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "modality"),
+    [
+        ("Ann Reyes does not work for the World Bank.", True, "asserted"),
+        ("Ann Reyes will join the World Bank next year.", False, "future"),
+    ],
+)
+def test_negation_and_future_are_marked(extractor, text, negated, modality):
+    extraction = extractor.extract_one(Article(id="t", text=text))
+    [relation] = [r for r in extraction.relations if r.predicate == "memberOf"]
+    assert (relation.negated, relation.modality) == (negated, modality)
+
+
+def test_parties_get_their_sector(extractor):
+    extraction = extractor.extract_one(
+        Article(id="t", text="Ann Reyes joined the Labour Party in 1990.")
+    )
+    party = next(e for e in extraction.entities if e.label == "Labour Party")
+    assert party.sector == "party"
+    assert any(r.predicate == "memberOf" and r.object == party.id for r in extraction.relations)
+
+
+def test_stative_relations_carry_cue_and_evidence(extractor):
+    text = "Intro line.\n\nLaura Benning, the chief executive of Acme Corp., spoke."
+    extraction = extractor.extract_one(Article(id="t", text=text))
+    [relation] = [r for r in extraction.relations if r.predicate == "holdsPosition"]
+    assert text[relation.cue.start : relation.cue.end] == relation.cue.text == "executive"
+    assert relation.evidence.text.startswith("Laura Benning")
+    assert relation.rule.startswith("stative.")
