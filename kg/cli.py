@@ -1,4 +1,4 @@
-"""The ``kg`` command: ingest, extract, query, serve, export, stats, delete.
+"""The ``kg`` command: ingest, extract, query, serve, export, stats, validate, delete.
 
 Every command takes ``--store`` (else ``KG_STORE``). Errors are one line on
 stderr naming the input and the problem; exit code 2 for bad input or usage,
@@ -295,6 +295,35 @@ def stats(store: StoreOption = None) -> None:
 
 
 @app.command()
+def validate(
+    store: StoreOption = None,
+    show: Annotated[int, typer.Option(help="Findings to print per graph.")] = 5,
+) -> None:
+    """Check every named graph against the SHACL shapes (ontology/shapes.ttl).
+
+    Prints one line per graph (violations, warnings) and the first findings;
+    exits 1 when a graph has a violation.
+    """
+    from kg.rdf.shacl import validate_store
+
+    graph = _graph(store)
+    try:
+        reports = validate_store(graph.store)
+    finally:
+        graph.close()
+    for name, report in reports.items():
+        verdict = "ok" if report.conforms else "INVALID"
+        typer.echo(
+            f"{verdict:<8} {name}  violations: {len(report.violations)}  "
+            f"warnings: {len(report.warnings)}"
+        )
+        for finding in [*report.violations, *report.warnings][:show]:
+            typer.echo(f"  {finding}")
+    if not all(report.conforms for report in reports.values()):
+        raise typer.Exit(1)
+
+
+@app.command()
 def delete(
     article_id: Annotated[str, typer.Argument(help="Id of the article to remove.")],
     store: StoreOption = None,
@@ -311,7 +340,7 @@ def delete(
 def main() -> None:
     """Entry point: run the app, turning our errors into one-line messages."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # a command's typer.Exit(code) comes back here
     except KGError as exc:
         sys.stderr.write(f"kg: error: {exc}\n")
         code = 2 if isinstance(exc, InputError | QueryError | NotFoundError) else 1
@@ -325,3 +354,5 @@ def main() -> None:
             exc.show()
             raise SystemExit(exc.exit_code) from None
         raise
+    if isinstance(code, int) and code:
+        raise SystemExit(code)

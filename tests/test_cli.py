@@ -37,7 +37,7 @@ def store(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    "command", ["ingest", "extract", "query", "serve", "export", "stats", "delete"]
+    "command", ["ingest", "extract", "query", "serve", "export", "stats", "validate", "delete"]
 )
 def test_every_command_has_help(command):
     result = kg(command, "--help")
@@ -131,6 +131,25 @@ def test_delete_removes_the_article(store, tmp_path):
     ask = 'ASK { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), "guaido-rally-caracas")) }'
     assert kg("query", ask, "--store", copy).stdout.strip() == "False"
     assert kg("query", ask, "--store", store).stdout.strip() == "True"
+
+
+def test_validate_checks_every_graph_against_the_shapes(store, tmp_path):
+    result = kg("validate", "--store", store)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.count("ok ") == 4  # three articles and the entities graph
+    broken = tmp_path / "broken"
+    shutil.copytree(store, broken)
+    article = "http://127.0.0.1:8000/article/guaido-rally-caracas"
+    graph = "http://127.0.0.1:8000/graph/article/guaido-rally-caracas"
+    from kg.store import OxigraphStore
+
+    writer = OxigraphStore(broken)
+    article_id = "<https://w3id.org/newskg/ns#articleId>"
+    writer.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ <{article}> {article_id} ?id }} }}")
+    writer.close()
+    result = kg("validate", "--store", broken)
+    assert result.returncode == 1, result.stdout
+    assert "INVALID" in result.stdout and "kg:articleId" in result.stdout
 
 
 def test_json_ld_export_uses_the_vocabulary_context(store):

@@ -80,6 +80,15 @@ def test_every_term_has_a_label_and_a_definition():
         assert ontology().value(term, SKOS.definition) is not None, name
 
 
+def test_every_property_has_a_domain_and_a_range():
+    o = ontology()
+    for kind in (OWL.ObjectProperty, OWL.DatatypeProperty):
+        for prop in o.subjects(RDF.type, kind):
+            if str(prop).startswith(NS):
+                assert o.value(prop, RDFS.domain) is not None, prop
+                assert o.value(prop, RDFS.range) is not None, prop
+
+
 def test_every_defined_term_is_used_or_reserved():
     unused = defined() - written() - structural()
     assert unused == reserved(), "unused terms must be marked reserved, and only they"
