@@ -25,7 +25,7 @@ from kg.errors import NotFoundError
 from kg.models import Article, Extraction
 from kg.pipeline import Extractor
 from kg.rdf.build import build_article_graph
-from kg.rdf.entities import VIEW_PREDICATES, View, describe, views_in
+from kg.rdf.entities import VIEW_PREDICATES, View, merged_description, views_in
 from kg.rdf.iris import Iris
 from kg.rdf.vocab import NS
 from kg.resolve.canonical import canonical_iris
@@ -122,7 +122,7 @@ class KnowledgeGraph:
             views = self._views(entity, graph)
             if article is not None:
                 views += views_in(article, entity, str(graph))
-            entities += describe(entity, views)
+            entities += merged_description(entity, views)
         entities_graph = str(self.iris.entities_graph())
         insert = {entities_graph: entities.serialize(format="nt")}
         if article is not None:

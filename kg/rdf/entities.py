@@ -25,7 +25,7 @@ article names any more has no description left.
 ...     ("http://e/graph/article/b", RDFS.label, Literal("Sergey Lavrov")),
 ...     ("http://e/graph/article/b", KG.countryCode, Literal("RUS")),
 ... ]
->>> g = describe(e, views)
+>>> g = merged_description(e, views)
 >>> str(g.value(e, SKOS.prefLabel)), str(g.value(e, SKOS.altLabel)), str(g.value(e, KG.countryCode))
 ('Sergey Lavrov', 'Lavrov', 'RUS')
 """
@@ -64,7 +64,7 @@ def _most_articles(values: dict[Node, set[str]]) -> Node | None:
     return min(values, key=lambda v: (-len(values[v]), str(v)))
 
 
-def describe(entity: URIRef, views: Iterable[View]) -> Graph:
+def merged_description(entity: URIRef, views: Iterable[View]) -> Graph:
     """The canonical description of ``entity`` merged from article views
     (empty when there are none: no article names it any more)."""
     by_predicate: dict[URIRef, dict[Node, set[str]]] = defaultdict(lambda: defaultdict(set))

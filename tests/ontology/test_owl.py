@@ -22,11 +22,10 @@ from owlrl.Namespaces import ERRNS
 from rdflib import RDF, RDFS, XSD, Graph
 
 from kg.rdf.build import build_article_graph
-from kg.rdf.entities import describe, views_in
 from kg.rdf.iris import Iris
 from kg.rdf.vocab import KG, PROV, SCHEMA
 from ontology import ONTOLOGY
-from tests.rdf.sample import CANONICAL, sample_graph
+from tests.rdf.sample import CANONICAL, entities_of, sample_graph
 from tests.servers import binary
 
 
@@ -68,9 +67,7 @@ def seed_graphs(seed_extraction) -> Graph:
     iris = Iris("http://kg.example/")
     canonical = {e.id: iris.entity(e.id) for e in seed_extraction.entities}
     graph = build_article_graph(seed_extraction, canonical, iris)
-    for entity in set(canonical.values()):
-        graph += describe(entity, views_in(graph, entity, "http://kg.example/graph/a"))
-    return graph
+    return graph + entities_of(graph, set(canonical.values()))
 
 
 def test_the_owl_rl_closure_of_the_built_graphs_is_consistent(seed_graphs):

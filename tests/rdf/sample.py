@@ -7,10 +7,14 @@ with a role, an interaction with a cue, a day and a quantity, a negated one
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+
+from rdflib import Graph, URIRef
 
 from kg.models import Article, Entity, Extraction, Quantity, Relation, Span, Statement, TimeSpan
 from kg.rdf.build import build_article_graph
+from kg.rdf.entities import merged_description, views_in
 from kg.rdf.iris import Iris
 
 TEXT = (
@@ -170,3 +174,11 @@ CANONICAL = {e.id: IRIS.entity(e.id) for e in ENTITIES}
 def sample_graph():
     """The article graph of the sample extraction."""
     return build_article_graph(EXTRACTION, CANONICAL, IRIS)
+
+
+def entities_of(article: Graph, entities: Iterable[URIRef]) -> Graph:
+    """The entities graph a store holding only ``article`` would have."""
+    merged = Graph()
+    for entity in entities:
+        merged += merged_description(entity, views_in(article, entity, "http://kg.example/g/a"))
+    return merged

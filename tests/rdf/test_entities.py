@@ -8,7 +8,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.rdf.entities import describe
+from kg.rdf.entities import merged_description
 from kg.rdf.vocab import KG
 
 E = URIRef("http://e/entity/x")
@@ -41,7 +41,7 @@ def label(graph: str, text: str):
     ],
 )
 def test_preferred_and_alternative_labels(views, preferred, alternatives):
-    g = describe(E, views)
+    g = merged_description(E, views)
     assert [str(v) for v in g.objects(E, SKOS.prefLabel)] == [preferred]
     assert {str(v) for v in g.objects(E, SKOS.altLabel)} == alternatives
 
@@ -55,14 +55,14 @@ def test_single_valued_facts_go_to_the_majority_and_ties_are_stable():
         (A, KG.sector, Literal("media")),
         (B, KG.sector, Literal("government")),
     ]
-    g = describe(E, views)
+    g = merged_description(E, views)
     assert str(g.value(E, KG.countryCode)) == "RUS"
     assert str(g.value(E, KG.sector)) == "government"
 
 
 def test_types_and_outside_ids_are_all_kept():
     views = [label(A, "Russia"), (A, RDF.type, KG.Country), (B, OWL.sameAs, GEONAMES)]
-    g = describe(E, views)
+    g = merged_description(E, views)
     assert set(g.objects(E, RDF.type)) == {KG.Country}
     assert set(g.objects(E, OWL.sameAs)) == {GEONAMES}
 
@@ -76,11 +76,11 @@ def test_the_merge_does_not_depend_on_the_order_of_the_articles():
         (C, KG.sector, Literal("government")),
         label(C, "Lavrov"),
     ]
-    first = describe(E, views)
+    first = merged_description(E, views)
     for order in itertools.permutations(views):
-        assert isomorphic(describe(E, order), first)
+        assert isomorphic(merged_description(E, order), first)
 
 
 def test_an_entity_no_article_names_has_no_description():
-    assert len(describe(E, [])) == 0
-    assert len(describe(E, [(A, KG.countryCode, Literal("RUS"))])) == 0
+    assert len(merged_description(E, [])) == 0
+    assert len(merged_description(E, [(A, KG.countryCode, Literal("RUS"))])) == 0

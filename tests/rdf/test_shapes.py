@@ -13,12 +13,11 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal
 
 from kg.config import Settings
 from kg.graph import KnowledgeGraph
-from kg.rdf.entities import describe, views_in
 from kg.rdf.shacl import validate, validate_store
 from kg.rdf.vocab import KG, OA
 from kg.read import read_articles
 from tests.conftest import EXAMPLES
-from tests.rdf.sample import CANONICAL, IRIS, sample_graph
+from tests.rdf.sample import CANONICAL, IRIS, entities_of, sample_graph
 
 ARTICLE = IRIS.article("sample/1")
 SUPPLY = next(iter(sample_graph().subjects(RDF.type, KG.Supply)))
@@ -180,10 +179,7 @@ def test_an_implausible_reading_is_a_warning_not_a_violation():
 
 
 def test_the_entities_graph_conforms_and_two_preferred_labels_do_not():
-    graph = sample_graph()
-    entities = Graph()
-    for entity in CANONICAL.values():
-        entities += describe(entity, views_in(graph, entity, "http://kg.example/graph/a"))
+    entities = entities_of(sample_graph(), CANONICAL.values())
     assert validate(entities).conforms
     entities.add((RURITANIA, SKOS.prefLabel, Literal("Ruritanie")))
     assert "exactly one label" in str(validate(entities).violations)

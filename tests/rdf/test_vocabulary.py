@@ -16,10 +16,9 @@ from rdflib import OWL, RDF, RDFS, Namespace, URIRef
 
 from kg.lexicon import predicates
 from kg.rdf.build import build_article_graph
-from kg.rdf.entities import describe, views_in
 from kg.rdf.vocab import ENTITY_CLASS, KG, NS, RECORD_CLASS
 from ontology import ONTOLOGY
-from tests.rdf.sample import CANONICAL, EXTRACTION, IRIS, RELATIONS
+from tests.rdf.sample import CANONICAL, EXTRACTION, IRIS, RELATIONS, entities_of
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 VS = Namespace("http://www.w3.org/2003/06/sw-vocab-status/ns#")
@@ -41,8 +40,7 @@ def written() -> set[str]:
     every_type = tuple(replace(template, predicate=name) for name in predicates())
     extraction = replace(EXTRACTION, relations=EXTRACTION.relations + every_type)
     graph = build_article_graph(extraction, CANONICAL, IRIS)
-    for entity in CANONICAL.values():
-        graph += describe(entity, views_in(graph, entity, "http://kg.example/graph/a"))
+    graph += entities_of(graph, CANONICAL.values())
     terms = {str(t) for triple in graph for t in triple}
     return {t[len(NS) :] for t in terms if t.startswith(NS)}
 
