@@ -16,6 +16,7 @@ from kg.extract.mentions import find_mentions
 from kg.extract.statements import statements
 from kg.extract.stative import note_roles, stative_relations
 from kg.models import Article, Entity, Extraction, Relation, Span
+from kg.resolve.actor_codes import complete_actor_codes
 from kg.resolve.in_article import EntityTable, build_table
 from kg.resolve.references import resolve_quoted_speakers, resolve_references
 
@@ -28,6 +29,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     note_roles(doc, table, body)
     resolve_references(doc, table, body, pronouns=True)
     stative = stative_relations(doc, table, body)
+    complete_actor_codes(table, stative)
     said = list(statements(doc, table, article.published, body))
     resolve_quoted_speakers(doc, table, said, stative)
     acts = list(interactions(doc, table, article.published, body, [s.content for s in said]))

@@ -34,10 +34,12 @@ from kg.lexicon import (
     NameClass,
     class_nouns,
     gazetteer,
+    given_names,
     group_labels,
     honorifics,
     institutions,
     media,
+    name_heads,
     national_institutions,
     roles,
     seats_of_power,
@@ -119,11 +121,15 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
     for ent in body_ents:
         if ent.label_ == "NORP":
             add(_from_entity(ent))
+    for mention in _given_name_persons(doc, first, taken):
+        add(mention)
     _type_persons_by_article(mentions)
     for mention in _missed_names(doc, first, mentions, taken):
         add(mention)
     for mention in mentions:
         mention.extra["start_char"] = str(doc[mention.start].idx)
+        if mention.type == "Person" and mention.country is None:
+            mention.country = _title_country(doc, mention.start)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -282,7 +288,8 @@ def _organisation(span: Span, sector: str | None, typed_by: str) -> Mention | No
     span = _with_qualifier(span)
     norm = gazetteer.normalise(span.text)
     known = seats_of_power().get(norm) or national_institutions().get(norm)
-    country, part_of = (known[0], False) if known else (None, False)
+    country = known[0] if known else None
+    part_of = norm in national_institutions()  # the State Department is part of the US
     sector = (known[1] if known else None) or sector
     qualifier = _country_qualifier_in(span)
     if qualifier is not None:
@@ -500,6 +507,17 @@ def _type_persons_by_article(mentions: list[Mention]) -> None:
             mention.country = mention.sector = mention.label = None
 
 
+def _may_be_name(token: Token, taken: set[int]) -> bool:
+    """A capitalised proper noun that no mention holds and that the model did not
+    read as something else ("May" the month is not Theresa May)."""
+    return (
+        token.i not in taken
+        and token.text[:1].isupper()
+        and token.pos_ == "PROPN"
+        and token.ent_type_ in {"", *NER_TYPES}
+    )
+
+
 def _missed_names(
     doc: Doc, first: int, mentions: list[Mention], taken: set[int]
 ) -> Iterator[Mention]:
@@ -522,7 +540,7 @@ def _missed_names(
     i = first
     while i < len(doc):
         token = doc[i]
-        candidates = known.get(token.text) if i not in taken and token.text[:1].isupper() else None
+        candidates = known.get(token.text) if _may_be_name(token, taken) else None
         found = next(
             (
                 (form, source)
@@ -544,3 +562,51 @@ def _missed_names(
         mention.label = source.label if source.type != "Person" else None
         yield mention
         i += len(form)
+
+
+def _title_country(doc: Doc, start: int) -> str | None:
+    """The country named in the words that qualify a person's name: "Venezuelan
+    opposition leader Juan Guaido", "US State Secretary Mike Pompeo", "Pompeo's
+    Russian counterpart, Sergey Lavrov", "Lavrov, Russia's foreign minister"."""
+    name = doc[start]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    words = list(_left_modifiers(doc, start))
+    titles = [name.head] if name.dep_ == "appos" else []
+    titles += [c for c in name.children if c.dep_ == "appos"]
+    for title in titles:
+        words += [c for c in title.children if c.dep_ in {"amod", "compound", "poss"}]
+    for word in words:
+        found = gazetteer.demonym(word.text) or (
+            gazetteer.country(word.text) if word.text[:1].isupper() else None
+        )
+        if found is not None:
+            return found.iso3
+    return None
+
+
+def _left_modifiers(doc: Doc, start: int) -> Iterator[Token]:
+    i = start - 1
+    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod"} and doc[i].head.i > i:
+        yield doc[i]
+        i -= 1
+
+
+def _given_name_persons(doc: Doc, first: int, taken: set[int]) -> Iterator[Mention]:
+    """Names the model missed that start with a known first name: "Ana Ruiz
+    called ..." (two to four capitalised proper nouns, no place or company word
+    at the end)."""
+    names = given_names()
+    i = first
+    while i < len(doc) - 1:
+        token = doc[i]
+        if token.lower_ not in names or not _may_be_name(token, taken) or token.ent_type_:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and _may_be_name(doc[end], taken):
+            end += 1
+        span = doc[i:end]
+        if len(span) > 1 and not doc[end - 1].ent_type_ and doc[end - 1].text not in name_heads():
+            yield _mention(span, "Person", f"person:{span.text.lower()}", "context")
+        i = end

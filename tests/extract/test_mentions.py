@@ -72,3 +72,22 @@ def test_one_group_per_country_and_sector(extractor):
         ("Russian military personnel", "RUS", "military")
     ]
     assert len(groups[0].mentions) == 3
+
+
+def test_a_surname_that_is_also_a_month_is_not_found_in_a_date(extractor):
+    text = "Finance minister Ana May will present the budget in May, officials said."
+    people = [e for e in entities_of(extractor, text) if e.type == "Person"]
+    assert [[m.text for m in p.mentions] for p in people] == [["Ana May"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        ("Venezuelan opposition leader Ana Ruiz called for new elections.", "Ana Ruiz", "VEN"),
+        ("Officials met Pompeo's Russian counterpart Ivan Belov in Oslo.", "Ivan Belov", "RUS"),
+        ("Ana Ruiz called for new elections on Monday.", "Ana Ruiz", None),
+    ],
+)
+def test_a_person_belongs_to_the_country_of_their_title(extractor, text, person, country):
+    entity = next(e for e in entities_of(extractor, text) if e.label == person)
+    assert entity.country == country
