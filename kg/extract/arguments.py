@@ -100,6 +100,14 @@ def slot(head: Token, name: str) -> list[Token]:
         return [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     if name == "nsubjpass":
         return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if name == "xsubj":  # "allowed Ouattara to run": the subject of the clause allowed
+        return [
+            s
+            for c in head.children
+            if c.dep_ in {"ccomp", "xcomp"}
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
     if name == "ccomp":  # "demanded that X ...", "its demand that X ...": what X is to do
         return [
             s

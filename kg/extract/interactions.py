@@ -74,6 +74,7 @@ VERSION = "2"
 CONTEXT_SENTENCES = 2  # how far back an undated retelling looks for its date
 GOVERNED_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 ARMED_SECTORS = {"military", "police"}
+NON_PREPOSITIONS = {"dobj", "dative", "ccomp", "xsubj", "nsubjpass"}
 
 
 @dataclass
@@ -184,11 +185,14 @@ class _Reader:
             resolved = self._resolved(tokens, places)
             if not resolved:
                 # "imposed sanctions on X", "threatened action against X", "a suspension
-                # of links with X": the preposition may hang on the object
-                prepositions = [n for n in names if n not in {"dobj", "dative", "ccomp"}]
-                inner = completing or [n for o in slot(head, "dobj") for n in (o, *_of_objects(o))]
-                if not inner and head.pos_ == "NOUN":
-                    inner = _of_objects(head)
+                # of links with X", "reneged on its commitment to X", "rioted at a jail in
+                # X": the preposition may hang on the object or on a phrase of the head
+                prepositions = [n for n in names if n not in NON_PREPOSITIONS]
+                inner = completing or [
+                    n
+                    for o in (*slot(head, "dobj"), *_prepositional_objects(head))
+                    for n in (o, *_of_objects(o))
+                ]
                 resolved = self._resolved(
                     (t for word in inner for t in slots(word, prepositions)), places
                 )
@@ -475,6 +479,10 @@ def _of_objects(noun: Token) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _prepositional_objects(head: Token) -> list[Token]:
+    return [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
 
 
 def _compounds(noun: Token) -> list[Token]:
