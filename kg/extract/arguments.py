@@ -29,11 +29,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extract.modality import role_of
+from kg.extract.modality import owed, role_of
 from kg.resolve.in_article import ACTOR_TYPES, EntityTable
 
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
-OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+OWNER_DEPS = ("compound", "amod", "nmod", "poss")  # in order: "its EC partners" -> EC
 OWNER_PREPOSITIONS = {"of", "by", "from", "in", "throughout", "across"}
 PLACE_TYPES = {"City", "Region", "Place", "Country"}
 
@@ -112,7 +112,7 @@ def slot(head: Token, name: str) -> list[Token]:
         return [
             s
             for c in head.children
-            if (c.dep_ == "ccomp" or (c.dep_ == "acl" and _opens_with_that(c))) and _owed(c)
+            if (c.dep_ == "ccomp" or (c.dep_ == "acl" and _opens_with_that(c))) and owed(c)
             for s in c.children
             if s.dep_ in {"nsubj", "nsubjpass"}
         ]
@@ -127,15 +127,6 @@ def slot(head: Token, name: str) -> list[Token]:
 
 def _opens_with_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-
-
-def _owed(clause: Token) -> bool:
-    """A clause that asks for an act: a subjunctive ("that the US cancel") or a modal of
-    obligation ("that Israel should ease"), not a claim ("insisted it had been met")."""
-    present = clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.pos_ == "VERB")
-    if present and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children):
-        return True  # the parser often tags a subjunctive after a plural subject as VBP
-    return any(c.tag_ == "MD" and role_of(c) == "obligation" for c in clause.children)
 
 
 def slots(head: Token, names: Iterable[str]) -> list[Token]:
@@ -183,10 +174,10 @@ def owners(token: Token) -> list[Token]:
         parts += [doc[token.i + 1], doc[token.i + 2]]
     found: list[Token] = []
     for part in parts:
+        modifiers = [c for c in part.children if c.dep_ in OWNER_DEPS]
+        found.extend(sorted(modifiers, key=lambda c: OWNER_DEPS.index(c.dep_)))
         for child in part.children:
-            if child.dep_ in OWNER_DEPS:
-                found.append(child)
-            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
                 found.extend(p for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "acl":  # "crimes committed by Croat forces"
                 found.extend(agents(child))

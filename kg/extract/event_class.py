@@ -37,11 +37,11 @@ NO_EVENT: tuple[None, None] = (None, None)
 def event_class(cue: InteractionCue, telling: Telling) -> tuple[str | None, str | None]:
     """(PLOVER class, CAMEO code) of the act ``cue`` names, told as ``telling``."""
     classes = plover_classes()
+    if telling.modality in {"demanded", "hypothetical"}:
+        return NO_EVENT  # "urged X to refuse ...": no refusal yet
     if telling.negated:
         refused = classes[cue.plover].refused if telling.refused else None
         return (refused, classes[refused].cameo) if refused else NO_EVENT
-    if telling.modality in {"demanded", "hypothetical"}:
-        return NO_EVENT
     if telling.modality == "future":
         intended = classes[cue.plover].intended
         if intended != cue.plover:

@@ -76,8 +76,8 @@ def told(act: Token) -> Telling:
             modality = "future" if role == "intent" else "demanded"
         if modality == ASSERTED:
             modality = outer.modality
-    elif act.dep_ == "ccomp" and act.tag_ == "VB" and role_of(act.head) == "demand":
-        modality = "demanded"  # the subjunctive of "demanded that the US cancel ..."
+    elif act.dep_ == "ccomp" and role_of(act.head) == "demand" and owed(act):
+        modality = "demanded"  # "demanded that the US cancel ..."
     elif act.dep_ == "advcl" and _infinitive(act):
         modality = modality if modality != ASSERTED else "future"  # "arrived to take part"
     if negated and modality in {"future", "hypothetical"}:
@@ -120,6 +120,15 @@ def _own_modality(act: Token) -> Modality:
     ):
         modality = "hypothetical"
     return modality
+
+
+def owed(clause: Token) -> bool:
+    """A clause that asks for an act: a subjunctive ("that the US cancel") or a modal of
+    obligation ("that Israel should ease"), not a claim ("insisted it had been met")."""
+    present = clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.pos_ == "VERB")
+    if present and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children):
+        return True  # the parser often tags a subjunctive after a plural subject as VBP
+    return any(c.tag_ == "MD" and role_of(c) == "obligation" for c in clause.children)
 
 
 def in_reported_speech(act: Token) -> bool:
