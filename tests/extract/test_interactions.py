@@ -109,6 +109,15 @@ def _one(extractor, text, triple):
             "President Joe Biden said China needed to release the journalists.",
             {("Joe Biden", "demands", "China", "REQUEST")},
         ),
+        (
+            "Greece demanded that Cyprus refuse to recognize Kosovo.",
+            {("Greece", "demands", "Cyprus", "REQUEST")},
+        ),
+        # a phrase that names no actor stands for the one it belongs to
+        (
+            "Thousands of Syrians sought refuge in Turkey last year.",
+            {("Syria", "demands", "Turkey", "REQUEST")},
+        ),
     ],
 )
 def test_acts_told_as_done(extractor, text, expected):
@@ -176,6 +185,13 @@ def test_acts_told_as_done(extractor, text, expected):
             "India said Pakistan should withdraw its troops from Kashmir.",
             ("Pakistan", "concedes", "Kashmir"),
             False,
+            "demanded",
+            None,
+        ),
+        (
+            "Greece demanded that Cyprus refuse to recognize Kosovo.",
+            ("Cyprus", "supports", "Kosovo"),
+            True,
             "demanded",
             None,
         ),
