@@ -26,6 +26,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.quantities import amount_of
@@ -204,13 +205,24 @@ def _shares_time(act: Token) -> bool:
     return False
 
 
+def _entity_around(token: Token) -> SpacySpan:
+    """The named-entity span ``token`` is part of, read from its neighbours' IOB tags
+    (``doc.ents`` would build every entity of the document)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _date_at(token: Token, published: date | None) -> TimeSpan | None:
     """The time of the date phrase ``token`` is part of, with its preposition."""
     if token.ent_type_ != "DATE":
         return None
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if ent is None:
-        return None
+    ent = _entity_around(token)
     text = ent.text
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in {"since", "on", "in", "by", "until"}:
