@@ -41,6 +41,9 @@ as event data are compared by country codes.
   agree with the gold (source and target, then source, then target, then
   none; ties by confidence) must equal the gold class; a record without any
   prediction counts as wrong.
+- sector agreement: over the actors of the found triples that have a sector
+  on both sides, how often our sector is the gold's CAMEO sector (its first
+  three letters: GOV, MIL, REB ...; ``SECTORS`` maps ours to them).
 """
 
 from __future__ import annotations
@@ -56,6 +59,20 @@ from kg.lexicon import gazetteer
 from kg.models import Article, Extraction, Relation
 
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+SECTORS = {  # our sectors -> CAMEO sector codes
+    "government": "GOV",
+    "diplomacy": "GOV",
+    "military": "MIL",
+    "police": "COP",
+    "rebels": "REB",
+    "opposition": "OPP",
+    "legislature": "LEG",
+    "judiciary": "JUD",
+    "media": "JRN",
+    "business": "BUS",
+    "civilians": "CVL",
+    "religion": "REL",
+}
 
 
 @dataclass(frozen=True)
@@ -180,24 +197,42 @@ def outcomes(event: GoldEvent, extraction: Extraction) -> list[tuple[Relation, b
     ]
 
 
-def score_event(event: GoldEvent, extraction: Extraction) -> tuple[Counts, str | None]:
-    """Triple counts of one record and the class predicted for it."""
+@dataclass
+class EventScore:
+    """One record: triple counts, the class predicted, sectors compared (agreed, compared)."""
+
+    counts: Counts
+    predicted: str | None
+    sectors: tuple[int, int]
+
+
+def score_event(event: GoldEvent, extraction: Extraction) -> EventScore:
+    """Triple counts of one record, the class predicted for it, and sector agreement."""
     predicted = [r for r in extraction.relations if r.plover is not None]
     matcher = _Matcher(extraction)
     counts = Counts()
+    agreed = compared = 0
     for source, target in event.triples():
-        found = any(
-            r.plover == event.plover and matcher.pair(r, source, target, event.reciprocal)
+        found = [
+            r
             for r in predicted
-        )
+            if r.plover == event.plover and matcher.pair(r, source, target, event.reciprocal)
+        ]
         counts += Counts(tp=1) if found else Counts(fn=1)
+        for relation in found[:1]:
+            for entity_id, gold in ((relation.subject, source), (relation.object, target)):
+                ours = SECTORS.get(matcher.entities[entity_id].sector or "")
+                theirs = (gold.sector or "")[:3] if gold is not None else ""
+                if ours and theirs.isalpha():
+                    compared += 1
+                    agreed += ours == theirs
     counts += Counts(fp=sum(not right for _, right in outcomes(event, extraction)))
     best = max(
         predicted,
         key=lambda r: (matcher.agreement(r, event), r.confidence),
         default=None,
     )
-    return counts, best.plover if best is not None else None
+    return EventScore(counts, best.plover if best is not None else None, (agreed, compared))
 
 
 def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
@@ -205,10 +240,16 @@ def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
     events = load(shared)[:limit]
     articles = [Article(id=e.id, text=e.text, published=e.published) for e in events]
     per_class: dict[str, tuple[Counts, int, int]] = {}
+    agreed = compared = 0
     for event, extraction in zip(events, extractor.extract(articles), strict=True):
-        counts, predicted = score_event(event, extraction)
+        score = score_event(event, extraction)
         total, right, seen = per_class.get(event.plover, (Counts(), 0, 0))
-        per_class[event.plover] = (total + counts, right + (predicted == event.plover), seen + 1)
+        per_class[event.plover] = (
+            total + score.counts,
+            right + (score.predicted == event.plover),
+            seen + 1,
+        )
+        agreed, compared = agreed + score.sectors[0], compared + score.sectors[1]
     rows = [
         Row("plover", "events", name, counts, {"class_accuracy": right / seen})
         for name, (counts, right, seen) in sorted(per_class.items())
@@ -216,7 +257,8 @@ def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
     overall = sum((c for c, _, _ in per_class.values()), Counts())
     right = sum(r for _, r, _ in per_class.values())
     seen = sum(s for _, _, s in per_class.values())
-    rows.append(
-        Row("plover", "events", "all", overall, {"class_accuracy": right / seen if seen else 0.0})
-    )
+    measures = {"class_accuracy": right / seen if seen else 0.0}
+    if compared:
+        measures["sector_agreement"] = agreed / compared
+    rows.append(Row("plover", "events", "all", overall, measures))
     return rows

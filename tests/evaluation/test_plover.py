@@ -24,7 +24,8 @@ def _record(text, event, source, target, markup=""):
 def _scored(extractor, record):
     event = GoldEvent.from_json(record)
     extraction = extractor.extract_one(Article(id="x", text=event.text, published=event.published))
-    return event, score_event(event, extraction)
+    score = score_event(event, extraction)
+    return event, (score.counts, score.predicted)
 
 
 def test_reading_a_record():
@@ -44,6 +45,15 @@ def test_reading_a_record():
 
 
 def test_a_matching_relation_is_found_by_code_or_text(extractor):
+    record = _record(
+        "France condemned Russian officials on Friday.",
+        "DISAPPROVE",
+        [{"actorText": "France", "code": "FRA"}],
+        [{"actorText": "Russian officials", "code": "RUS", "sector": "GOV"}],
+    )
+    event = GoldEvent.from_json(record)
+    extraction = extractor.extract_one(Article(id="x", text=event.text, published=event.published))
+    assert score_event(event, extraction).sectors == (1, 1)  # officials: government, GOV
     event, (counts, predicted) = _scored(
         extractor,
         _record(
