@@ -39,8 +39,9 @@ as event data are compared by country codes.
   gold triple (the group and its country) count once.
 - class accuracy: per record, the class of the prediction whose actors best
   agree with the gold (source and target, then source, then target, then
-  none; ties by confidence) must equal the gold class; a record without any
-  prediction counts as wrong.
+  none; then acts told as done before intended ones, as the event a sentence
+  reports is its main act and not the purpose of it; then by confidence) must
+  equal the gold class; a record without any prediction counts as wrong.
 - sector agreement: over the actors of the found triples that have a sector
   on both sides, how often our sector is the gold's CAMEO sector (its first
   three letters: GOV, MIL, REB ...; ``SECTORS`` maps ours to them).
@@ -58,6 +59,7 @@ from kg.evaluation.metrics import Counts, Row
 from kg.lexicon import gazetteer
 from kg.models import Article, Extraction, Relation
 
+DONE = {"asserted", "reported"}
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 SECTORS = {  # our sectors -> CAMEO sector codes
     "government": "GOV",
@@ -229,7 +231,7 @@ def score_event(event: GoldEvent, extraction: Extraction) -> EventScore:
     counts += Counts(fp=sum(not right for _, right in outcomes(event, extraction)))
     best = max(
         predicted,
-        key=lambda r: (matcher.agreement(r, event), r.confidence),
+        key=lambda r: (matcher.agreement(r, event), r.modality in DONE, r.confidence),
         default=None,
     )
     return EventScore(counts, best.plover if best is not None else None, (agreed, compared))
