@@ -95,7 +95,8 @@ def is_passive(verb: Token) -> bool:
 def slot(head: Token, name: str) -> list[Token]:
     """The tokens filling one slot of ``head`` (see ``interaction_cues.tsv``)."""
     if name == "dobj":
-        return [c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
+        found = [c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
+        return found or _up_to(head)
     if name == "dative":
         return [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     if name == "nsubjpass":
@@ -121,6 +122,19 @@ def slot(head: Token, name: str) -> list[Token]:
         for prep in head.children
         if prep.dep_ in {"prep", "dative", "agent"} and prep.lower_ == name
         for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _up_to(verb: Token) -> list[Token]:
+    """The object of "kidnapped up to 16 advisers", which the parser hangs on "up to"."""
+    return [
+        p
+        for up in verb.children
+        if up.dep_ == "prt" and up.lower_ == "up"
+        for to in up.children
+        if to.lower_ == "to"
+        for p in to.children
         if p.dep_ == "pobj"
     ]
 

@@ -153,7 +153,8 @@ class _Reader:
             else:
                 sources = subjects(verb)
                 rule = "verb"
-            targets = self._targets(verb, cue, passive, completing)
+            exclude = frozenset(a for a, _ in self._resolved(sources, False))
+            targets = self._targets(verb, cue, passive, completing, exclude=exclude)
             targets = targets or self._purpose_targets(cue, verb)
             if not targets and predicates()[cue.predicate].symmetric and "with" in cue.slots:
                 # "the United States and Jordan agreed": partners (a cue taking "with")
@@ -173,16 +174,18 @@ class _Reader:
         passive: bool,
         completing: list[Token],
         extra: tuple[str, ...] = (),
+        exclude: frozenset[str] = frozenset(),
     ) -> list[tuple[str, bool]]:
-        """The target actors of the first alternative of ``cue.target`` that names one;
-        ``extra`` slots are read too (the indirect object of a light verb)."""
+        """The target actors of the first alternative of ``cue.target`` that names one
+        other than the sources (``exclude``); ``extra`` slots are read too (the indirect
+        object of a light verb)."""
         places = ("target", "place") in cue.conditions
         for alternative in cue.target:
             names = [s for s in (*alternative, *extra) if not (completing and s == "dobj")]
             if passive:
                 names = ["nsubjpass" if s == "dobj" else s for s in names]
             tokens = [t for t in slots(head, names) if t not in completing]
-            resolved = self._resolved(tokens, places)
+            resolved = self._resolved(tokens, places, exclude)
             if not resolved:
                 # "imposed sanctions on X", "threatened action against X", "a suspension
                 # of links with X", "reneged on its commitment to X", "rioted at a jail in
@@ -193,8 +196,9 @@ class _Reader:
                     for o in (*slot(head, "dobj"), *_prepositional_objects(head))
                     for n in (o, *_of_objects(o))
                 ]
-                resolved = self._resolved(
-                    (t for word in inner for t in slots(word, prepositions)), places
+                inner += [c for word in inner for c in word.children if c.dep_ == "acl"]
+                resolved = self._resolved(  # "the curfew imposed in X": on its clause
+                    (t for word in inner for t in slots(word, prepositions)), places, exclude
                 )
             if passive and "nsubjpass" in names and head.dep_ in {"acl", "amod"}:
                 named = self.actors.named(head.head, places)  # "rebels attacked by militiamen"
@@ -221,10 +225,16 @@ class _Reader:
                             return found
         return []
 
-    def _resolved(self, tokens: Iterable[Token], places: bool) -> list[tuple[str, bool]]:
+    def _resolved(
+        self, tokens: Iterable[Token], places: bool, exclude: frozenset[str] = frozenset()
+    ) -> list[tuple[str, bool]]:
+        """The actors of ``tokens``, once each, but those in ``exclude`` (the sources, when
+        targets are read: "reneged on his commitment to X" is no act on himself)."""
         found: list[tuple[str, bool]] = []
         for token in tokens:
             actor = self.actors.of(token, places) or self._speaker_itself(token)
+            if actor is not None and actor[0] in exclude:
+                continue
             if actor is not None and actor[0] not in {a for a, _ in found}:
                 found.append(actor)
         return found
@@ -286,10 +296,13 @@ class _Reader:
                     sources = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
                 if not self._resolved(sources, False) and verb is not None and noun.dep_ == "dobj":
                     sources = subjects(verb)  # "imposed sanctions on X", "reiterated its demand"
-                targets = self._targets(noun, cue, False, [])
+                exclude = frozenset(a for a, _ in self._resolved(sources, False))
+                targets = self._targets(noun, cue, False, [], exclude=exclude)
                 if not targets and verb is not None and noun.dep_ == "dobj":
                     # "gave Estonia a loan", "held talks with X": on the light verb
-                    targets = self._targets(verb, cue, False, [noun], extra=("dative",))
+                    targets = self._targets(
+                        verb, cue, False, [noun], extra=("dative",), exclude=exclude
+                    )
                     targets = targets or self._purpose_targets(cue, verb)
                 rule = "noun"
             yield from self._pairs(cue, noun, conjoined(sources), targets, telling, when, rule)
@@ -324,6 +337,10 @@ class _Reader:
         speaker_token = speaker_token_of(verb)
         if speaker_token is None:
             return
+        if speaker_token.pos_ == "VERB":  # "The Red Cross operating in Iraq said": parsed
+            speaker_token = next(  # as if "operating" spoke; its subject is the speaker
+                (c for c in speaker_token.children if c.dep_ == "nsubj"), speaker_token
+            )
         cue = interaction_cues()[("demand", "VERB")][0]
         for clause in conjoined(c for c in verb.children if c.dep_ == "ccomp"):
             if not _obliged(clause):
@@ -501,6 +518,15 @@ def _noun_cues(noun: Token) -> list[InteractionCue]:
             if rows:
                 break
     rows = rows or table.get((lemma, "NOUN"), [])
+    if not rows:  # "a mediation effort between X and Y", "an aid package to X"
+        rows = next(
+            (
+                table[(c.lemma_.lower(), "NOUN")]
+                for c in noun.children
+                if c.dep_ == "compound" and (c.lemma_.lower(), "NOUN") in table
+            ),
+            [],
+        )
     present = {c.lower_ for c in noun.children if c.dep_ == "prep"}
     marked = [cue for cue in rows if present & (cue.slots - set(cue.source))]
     return marked or rows

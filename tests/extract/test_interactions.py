@@ -113,6 +113,25 @@ def _one(extractor, text, triple):
             "Greece demanded that Cyprus refuse to recognize Kosovo.",
             {("Greece", "demands", "Cyprus", "REQUEST")},
         ),
+        (
+            "The Red Cross operating in Yemen said Saudi Arabia must lift the blockade.",
+            {("Red Cross", "demands", "Saudi Arabia", "REQUEST")},
+        ),
+        # targets on a phrase of the trigger, not on its own possessor
+        (
+            "Brazil reneged on its commitment to Argentina.",
+            {("Brazil", "rejects", "Argentina", "REJECT")},
+        ),
+        # an event noun as a compound ("a mediation effort")
+        (
+            "Norway launched a mediation effort between Sudan and Chad.",
+            {("Norway", "consults", "Sudan", "CONSULT"), ("Norway", "consults", "Chad", "CONSULT")},
+        ),
+        # "up to 20": the object the parser hangs on "up to"
+        (
+            "Somali rebels kidnapped up to 20 Chinese engineers on Monday.",
+            {("Somalia", "attacks", "China", "ASSAULT")},
+        ),
         # a phrase that names no actor stands for the one it belongs to
         (
             "Thousands of Syrians sought refuge in Turkey last year.",
