@@ -151,6 +151,10 @@ def subjects(verb: Token) -> list[Token]:
             return [s for f in found for s in conjuncts(f)]
         if verb.dep_ == "relcl":
             return [verb.head]
+        if verb.dep_ == "xcomp":  # "elected X to be chairman": X
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objects:
+                return [o for c in objects for o in conjuncts(c)]
         if verb.dep_ == "pcomp":  # "Before joining Apple, he was ..."
             governing = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
             if governing is None:
@@ -212,11 +216,39 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
                 found += [(e, "apposition") for e, _ in referents(table, child)]
     verb = head.head
     if head.dep_ in {"attr", "oprd", "acomp"} and verb.lemma_ in COPULAS | NAMING_VERBS:
-        found += [(e, "copula") for s in subjects(verb) for e, _ in referents(table, s)]
+        found += [(e, "copula") for s in _holders_of(verb) for e, _ in referents(table, s)]
     after_as = verb.lower_ == "as" or (verb.lower_ == "to" and verb.head.lemma_ in NAMING_VERBS)
     if head.dep_ == "pobj" and after_as and verb.head.pos_ in {"VERB", "AUX"}:
-        found += [(e, "as") for s in subjects(verb.head) for e, _ in referents(table, s)]
+        found += [(e, "as") for s in _holders_of(verb.head) for e, _ in referents(table, s)]
+    if not found and depth == 0:
+        found += [(e, "apposition") for e in _comma_neighbours(table, head)]
     return list(dict.fromkeys(found))
+
+
+def _holders_of(verb: Token) -> list[Token]:
+    """Who a copula or naming verb gives the role to: the object of an active
+    naming verb ("the board named X chairman"), else the subject."""
+    if verb.lemma_ in NAMING_VERBS:
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        if objects:
+            return objects
+    return subjects(verb)
+
+
+def _comma_neighbours(table: EntityTable, noun: Token) -> list[str]:
+    """A name set off by commas right before or after the noun phrase: "X, the
+    GE attorney, said" when the parser has missed the apposition."""
+    doc = noun.doc
+    left, right = noun.left_edge.i, noun.right_edge.i
+    found = []
+    if left >= 2 and doc[left - 1].text == "," and table.is_named(doc[left - 2]):
+        found.append(table.entity_at(doc[left - 2]))
+    if right + 2 < len(doc) and doc[right + 1].text == "," and table.is_named(doc[right + 2]):
+        after = doc[right + 2]
+        ends = after.i + 1 >= len(doc) or doc[after.i + 1].text in {",", ".", ";"}
+        if ends or after.dep_ == "nsubj":
+            found.append(table.entity_at(after))
+    return [e for e in found if e is not None]
 
 
 def organisations_through(table: EntityTable, pobj: Token, depth: int = 0) -> list[str]:

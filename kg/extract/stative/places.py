@@ -196,6 +196,8 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
             head = doc[mention.head]
             if head.idx < body_start:
                 continue
+            if entity.type in PLACES:
+                yield from _place_in_place(table, entity.id, mention)
             prepositions = ("in", "of", "at") if entity.type == "Organization" else ("in",)
             for pobj in prepositional_objects(head, prepositions):
                 place = place_at(table, pobj)
@@ -206,6 +208,25 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
                 if place is not None and inside(table, entity.id, place):
                     yield relation(entity.id, "locatedIn", place, child, "place-possessive", 0.75)
             yield from _name_country(table, entity.id, mention)
+
+
+def _place_in_place(table: EntityTable, place: str, mention) -> Iterator[Relation]:
+    """ "Gosforth in northeast England", "Haifa in northern Israel": a place
+    right followed by "in" and a larger place, however the parser attached
+    the phrase."""
+    doc = table.doc
+    i = mention.end
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ in {"DET", "ADJ"} and not table.is_named(doc[j]):
+        j += 1
+    bounds = _mention_bounds(table, doc[j]) if j < len(doc) else None
+    if bounds is None or bounds[0] != j or not table.is_named(doc[j]):
+        return
+    whole = table.entity_at(doc[j])
+    if whole is not None and inside(table, place, whole) and table[whole].type != "City":
+        yield relation(place, "locatedIn", whole, doc[i], "place-in", 0.75)
 
 
 def _name_country(table: EntityTable, entity: str, mention) -> Iterator[Relation]:

@@ -169,18 +169,19 @@ def title_positions(doc: Doc, table: EntityTable, body_start: int) -> Iterator[R
             if found is None:
                 continue
             k, role, listed = found
-            affiliation = _title_affiliation(table, title[:k])
-            if affiliation is None and title and title[0].i > 0:
+            found_affiliations = _title_affiliations(table, title[:k])
+            if not found_affiliations and title and title[0].i > 0:
                 before = doc[title[0].i - 1]
                 if before.lower_ in POSSESSIVES:  # "its CEO Tim Cook"
-                    affiliation = referent(table, before)
+                    found_affiliations = [referent(table, before)]
             if listed:
                 _note_role(table, entity.id, role, None)
-            if _allowed(table, role, listed, affiliation):
-                confidence = 0.9 if listed else 0.75
-                yield from _holding(
-                    table, entity.id, role, affiliation, title[k], "title", confidence
-                )
+            confidence = 0.9 if listed else 0.75
+            for affiliation in found_affiliations:
+                if _allowed(table, role, listed, affiliation):
+                    yield from _holding(
+                        table, entity.id, role, affiliation, title[k], "title", confidence
+                    )
 
 
 def title_tokens(doc: Doc, table: EntityTable, start: int) -> list[Token]:
@@ -198,6 +199,13 @@ def title_tokens(doc: Doc, table: EntityTable, start: int) -> list[Token]:
             tokens.insert(0, token)
             i -= 1
             continue
+        if token.text == ")" and tokens:  # "PAN (National Action Party) candidate X"
+            before = range(i - 1, sent_start - 1, -1)
+            opening = next((j for j in before if doc[j].text == "("), None)
+            if opening is not None and i - opening <= 8 and opening > sent_start:
+                tokens[:0] = list(doc[opening : i + 1])
+                i = opening - 1
+                continue
         hyphen = token.tag_ == "HYPH" and tokens and not token.whitespace_
         if hyphen and i > sent_start and doc[i - 1].pos_ in TITLE_POS:
             tokens.insert(0, token)  # "Secretary-General"
@@ -228,16 +236,15 @@ def _title_role(title: list[Token]) -> tuple[int, Role, bool] | None:
     return None
 
 
-def _title_affiliation(table: EntityTable, tokens: list[Token]) -> str | None:
-    """The organisation (preferred) or country named by the words before a role."""
+def _title_affiliations(table: EntityTable, tokens: list[Token]) -> list[str]:
+    """The organisations (preferred; a name and its abbreviation in brackets
+    are both kept) or else the country named by the words before a role."""
     if not tokens:
-        return None
+        return []
     found = table.mentions_in(tokens[0].i, tokens[-1].i + 1)
     actors = [table[e] for e in found if table[e].type in {"Organization", "Country", "Group"}]
-    orgs = [a for a in actors if a.type == "Organization"]
-    if orgs:
-        return orgs[-1].id
-    return actors[-1].id if actors else None
+    orgs = [a.id for a in actors if a.type == "Organization"]
+    return orgs or [a.id for a in actors[-1:]]
 
 
 # --- role nouns: appositions, copulas, "as" -----------------------------------
@@ -336,9 +343,9 @@ def name_affiliations(doc: Doc, table: EntityTable, body_start: int) -> Iterator
             if head.idx < body_start or not mention.is_name:
                 continue
             for pobj in _name_prepositional_objects(head):
-                org = referent(table, pobj)
-                if is_type(table, org, AFFILIATES):
-                    yield relation(entity.id, "memberOf", org, pobj, "name-of", 0.7)
+                for org in organisations_through(table, pobj)[:1]:  # "X of the Rollei company"
+                    if is_type(table, org, AFFILIATES):
+                        yield relation(entity.id, "memberOf", org, pobj, "name-of", 0.7)
             for child in head.children:
                 org = referent(table, child) if child.dep_ == "poss" else None
                 if is_type(table, org, {"Organization"}):
