@@ -26,6 +26,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 INHERITS_SUBJECT = {"conj", "xcomp", "advcl", "acl"}
 IT = {"it", "its", "itself"}
 COPULAS = {"be", "become", "remain", "stay"}
+SUCCESSION = {"succeed", "replace"}
 NAMING_VERBS = {
     "name",
     "appoint",
@@ -217,9 +218,18 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
     verb = head.head
     if head.dep_ in {"attr", "oprd", "acomp"} and verb.lemma_ in COPULAS | NAMING_VERBS:
         found += [(e, "copula") for s in _holders_of(verb) for e, _ in referents(table, s)]
+    if head.dep_ == "dobj" and verb.lemma_ in NAMING_VERBS:  # "X was appointed CEO of Y"
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        found += [(e, "copula") for s in passive for e, _ in referents(table, s)]
+    if head.dep_ == "nsubj" and verb.lemma_ in COPULAS:  # "the CEO of Y is X"
+        named = [c for c in verb.children if c.dep_ == "attr"]
+        found += [(e, "copula") for s in named for e, _ in referents(table, s)]
     after_as = verb.lower_ == "as" or (verb.lower_ == "to" and verb.head.lemma_ in NAMING_VERBS)
     if head.dep_ == "pobj" and after_as and verb.head.pos_ in {"VERB", "AUX"}:
         found += [(e, "as") for s in _holders_of(verb.head) for e, _ in referents(table, s)]
+        if verb.head.lemma_ in SUCCESSION:  # "X succeeded Y as CEO": Y held it before
+            previous = [c for c in verb.head.children if c.dep_ == "dobj"]
+            found += [(e, "as") for s in previous for e, _ in referents(table, s)]
     if not found and depth == 0:
         found += [(e, "apposition") for e in _comma_neighbours(table, head)]
     return list(dict.fromkeys(found))
@@ -256,7 +266,7 @@ def organisations_through(table: EntityTable, pobj: Token, depth: int = 0) -> li
     entity = referent(table, pobj)
     if entity is not None:
         return [entity]
-    if depth > 2 or pobj.pos_ != "NOUN":
+    if depth > 2 or pobj.pos_ not in {"NOUN", "PROPN"}:
         return []
     owners = [  # "the USDA's research service", "the Senate Banking subcommittee"
         e

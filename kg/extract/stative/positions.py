@@ -206,6 +206,11 @@ def title_tokens(doc: Doc, table: EntityTable, start: int) -> list[Token]:
                 tokens[:0] = list(doc[opening : i + 1])
                 i = opening - 1
                 continue
+        coordinated = token.lower_ in {"and", "&", ","} and tokens and i > sent_start
+        if coordinated and doc[i - 1].lower_ in roles():  # "Chairman and CEO X"
+            tokens.insert(0, token)
+            i -= 1
+            continue
         hyphen = token.tag_ == "HYPH" and tokens and not token.whitespace_
         if hyphen and i > sent_start and doc[i - 1].pos_ in TITLE_POS:
             tokens.insert(0, token)  # "Secretary-General"
