@@ -41,8 +41,9 @@ Two kinds of relation cannot be compared with span annotations and are left
 out of the counts (they are neither right nor wrong here):
 
 - a relation to an entity that the sentence names by no mention of its own
-  (the party of "R-Utah") or only by a nationality adjective ("Russian" in
-  "the Russian Defence Ministry"), which CoNLL04 never marks as a location;
+  (the party of "R-Utah") or only by an adjective of nationality or party
+  ("Russian" in "the Russian Defence Ministry", "Republican Senator X"), which
+  CoNLL04 does not mark as a location or an organisation;
 - a relation between two parts of what CoNLL04 annotates as one entity: the
   data set marks "Kinderhook , N.Y." sometimes as one location, sometimes as
   two with a Located_In between them; when it is one, no relation can be there.
@@ -55,7 +56,7 @@ from pathlib import Path
 from kg.evaluation.conll04 import Sentence, load
 from kg.evaluation.metrics import Counts, Row
 from kg.evaluation.relation_matching import Pair, count_matches, spans_match
-from kg.lexicon import gazetteer
+from kg.lexicon import gazetteer, party_words
 from kg.models import Article, Entity, Extraction, Relation
 
 LABELS = ("Work_For", "OrgBased_In", "Located_In")
@@ -116,11 +117,13 @@ def gold_pairs(sentence: Sentence) -> list[Pair]:
 
 
 def _spans(entity: Entity) -> tuple[tuple[int, int], ...]:
-    """The entity's mentions, but for nationality adjectives."""
-    return tuple((m.start, m.end) for m in entity.mentions if not _is_demonym(m.text))
+    """The entity's mentions, but for adjectives of nationality or party."""
+    return tuple((m.start, m.end) for m in entity.mentions if not _is_adjective(m.text))
 
 
-def _is_demonym(text: str) -> bool:
+def _is_adjective(text: str) -> bool:
+    if (text.lower(), "member") in party_words():
+        return True
     return gazetteer.demonym(text) is not None and gazetteer.country(text) is None
 
 

@@ -36,7 +36,9 @@ def party_affiliations(doc: Doc, table: EntityTable, body_start: int) -> Iterato
         word = party_words().get((token.lower_, "member"))
         if word is not None and not table.is_named(token):
             for person in _qualified_persons(table, token):
-                yield relation(person, "memberOf", _party(table, word), token, "party-word", 0.85)
+                party = _party(table, word)
+                table.add_nested_mention(party, token.i, token.i + 1)  # "Republican" names it
+                yield relation(person, "memberOf", party, token, "party-word", 0.85)
     yield from _codes(doc, table, body_start)
 
 

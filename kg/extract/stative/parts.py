@@ -92,17 +92,15 @@ def _institution_parts(table: EntityTable) -> Iterator[Relation]:
         yield relation(entity.id, "partOf", country, cue, "institution", 0.8)
 
 
-def country_words(name: Span, iso3: str | None = None, demonyms: bool = True) -> Span | None:
-    """The words of a name that name a country (``iso3`` when given): "U.S." in
-    "the U.S. Congress", "Canada" in "the Supreme Court of Canada"."""
+def country_words(name: Span, iso3: str) -> Span | None:
+    """The words of a name that name its country: "U.S." in "the U.S.
+    Congress", "Russian" in "the Russian Foreign Ministry"."""
     for size in (3, 2, 1):
         for i in range(len(name) - size + 1):
             part = name[i : i + size]
             if not part[0].text[:1].isupper() or len(part) == len(name):
                 continue
-            info = gazetteer.country(part.text) or (
-                gazetteer.demonym(part.text) if demonyms else None
-            )
-            if info is not None and iso3 in {None, info.iso3}:
+            info = gazetteer.country(part.text) or gazetteer.demonym(part.text)
+            if info is not None and info.iso3 == iso3:
                 return part
     return None

@@ -36,7 +36,6 @@ from kg.extract.stative.arguments import (
     relation,
     subjects,
 )
-from kg.extract.stative.parts import country_words
 from kg.lexicon import gazetteer
 from kg.models import Relation
 from kg.resolve.in_article import EntityTable
@@ -207,7 +206,6 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
                 place = place_at(table, child) if child.dep_ == "poss" else None
                 if place is not None and inside(table, entity.id, place):
                     yield relation(entity.id, "locatedIn", place, child, "place-possessive", 0.75)
-            yield from _name_country(table, entity.id, mention)
 
 
 def _place_in_place(table: EntityTable, place: str, mention) -> Iterator[Relation]:
@@ -227,22 +225,6 @@ def _place_in_place(table: EntityTable, place: str, mention) -> Iterator[Relatio
     whole = table.entity_at(doc[j])
     if whole is not None and inside(table, place, whole) and table[whole].type != "City":
         yield relation(place, "locatedIn", whole, doc[i], "place-in", 0.75)
-
-
-def _name_country(table: EntityTable, entity: str, mention) -> Iterator[Relation]:
-    """ "the Supreme Court of Canada", "the U.S. Navy": an organisation whose
-    name holds a country's name is in that country (an institution of a
-    country, "the Russian Foreign Ministry", is part of it: see ``parts``). A
-    demonym does not count: "the Chinese Times" is a San Francisco paper."""
-    if not mention.is_name or mention.part_of_country or table[entity].type != "Organization":
-        return
-    words = country_words(table.doc[mention.start : mention.end], demonyms=False)
-    if words is None:
-        return
-    info = gazetteer.country(words.text)
-    country = table.country_entity(info.iso3)
-    table.add_nested_mention(country, words.start, words.end)
-    yield relation(entity, "locatedIn", country, words[0], "name-country", 0.7)
 
 
 # --- place nouns -------------------------------------------------------------------------
