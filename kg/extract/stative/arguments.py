@@ -64,7 +64,7 @@ def relation(
         predicate=predicate,
         object=obj,
         evidence=sentence_of(cue),
-        confidence=confidence,
+        confidence=round(confidence, 2),
         rule=f"stative.{rule}/{VERSION}",
         role=role,
         cue=token_span(cue, cue),

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.stative.arguments import (
     LOCATIONS,
     PLACES,
+    VERSION,
     described,
     is_type,
     prepositional_objects,
@@ -362,6 +363,6 @@ def closure(relations: list[Relation], table: EntityTable) -> Iterator[Relation]
                     object=second.object,
                     evidence=first.evidence,
                     confidence=round(min(first.confidence, second.confidence) - 0.05, 2),
-                    rule=first.rule.replace(first.rule.split("/")[0], "stative.place-closure"),
+                    rule=f"stative.place-closure/{VERSION}",
                     cue=first.cue,
                 )
