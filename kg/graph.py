@@ -16,9 +16,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.config import Settings, get_settings
 from kg.errors import NotFoundError
@@ -27,8 +27,8 @@ from kg.pipeline import Extractor
 from kg.rdf.build import build_article_graph
 from kg.rdf.entities import VIEW_PREDICATES, View, merged_description, views_in
 from kg.rdf.iris import Iris
-from kg.rdf.vocab import NS
-from kg.resolve.canonical import canonical_iris
+from kg.rdf.vocab import ENTITY_CLASS, NS
+from kg.resolve.canonical import TYPE_OF_CLASS, canonical_iris, settle
 from kg.resolve.overrides import load_overrides
 from kg.store import IRI, GraphChange, GraphStore, open_store
 
@@ -42,6 +42,15 @@ SELECT ?g ?p ?v WHERE {
   FILTER(?p IN (PREDICATES))
   FILTER(STRSTARTS(STR(?g), ?articles) && ?g != ?skip)
 }""".replace("PREDICATES", ", ".join(f"<{p}>" for p in VIEW_PREDICATES))
+_KEPT = """PREFIX kg: <https://w3id.org/newskg/ns#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?start ?end ?e ?class WHERE {
+  GRAPH ?g {
+    ?article kg:contentHash ?hash .
+    ?m kg:denotes ?e ; oa:hasSelector ?s . ?s oa:start ?start ; oa:end ?end .
+  }
+  GRAPH ?entities { ?e a ?class }
+}"""
 _IRI_VALUED = {str(RDF.type), str(OWL.sameAs)}
 
 
@@ -98,23 +107,65 @@ class KnowledgeGraph:
         entity the old or the new version names."""
         with self._lock:
             extraction = self.overrides.apply(extraction)
-            canonical = canonical_iris(extraction, self.store, self.iris, self.overrides)
             graph = self.iris.article_graph(extraction.article.id)
+            kept = self._kept(graph, extraction)
+            others = tuple(e for e in extraction.entities if e.id not in kept)
+            resolved = replace(extraction, entities=others)
+            canonical = canonical_iris(resolved, self.store, self.iris, self.overrides)
+            # read again: resolving the others may have re-pointed a kept IRI everywhere
+            canonical |= {k: v for k, v in self._kept(graph, extraction).items() if k in kept}
             article = build_article_graph(extraction, canonical, self.iris)
-            self.store.apply(self._change(graph, article))
+            self.store.apply(self._change(graph, article)[0])
+
+    def _kept(self, graph: URIRef, extraction: Extraction) -> dict[str, URIRef]:
+        """The entities an article read again unchanged keeps (id -> IRI).
+
+        Resolution depends on what the store holds: a bare surname joins the
+        one full name known when its article came, and a namesake stored
+        later makes it ambiguous. So when the stored version of the article
+        has the same text, an entity whose every mention denoted one entity
+        of its type there keeps that entity, unless the identity file says
+        something about its names (then it is resolved again).
+        """
+        bound = {
+            "g": IRI(graph),
+            "hash": extraction.article.content_hash,
+            "entities": IRI(self.iris.entities_graph()),
+        }
+        before: dict[tuple, set[tuple[str, str]]] = {}
+        for row in self.store.select(_KEPT, bound):
+            before.setdefault((row["start"], row["end"]), set()).add((row["e"], row["class"]))
+        kept = {}
+        for entity in extraction.entities:
+            if not entity.mentions or self.overrides.mentions([entity.label, *entity.aliases]):
+                continue
+            found = set().union(*(before.get((m.start, m.end), {None}) for m in entity.mentions))
+            if len(found) == 1 and None not in found:
+                iri, cls = found.pop()
+                if cls == str(ENTITY_CLASS[entity.type]):
+                    kept[entity.id] = URIRef(iri)
+        return kept
 
     def delete(self, article_id: str) -> None:
         """Remove an article's graph in one transaction; entities no other
-        article names leave the entities graph, the others are merged anew."""
+        article names leave the entities graph, the others are merged anew.
+        Then an entity whose IRI came from a fuller name only this article
+        gave is re-pointed to the IRI of its fullest remaining name."""
         with self._lock:
             graph = self.iris.article_graph(article_id)
             if str(graph) not in self.store.named_graphs():
                 raise NotFoundError(f"no article with id {article_id!r} in the store")
-            self.store.apply(self._change(graph, None))
+            change, merged = self._change(graph, None)
+            self.store.apply(change)
+            for entity, label in merged.subject_objects(SKOS.prefLabel):
+                kind = TYPE_OF_CLASS.get(str(merged.value(entity, RDF.type)))
+                if kind is not None:
+                    settle(self.store, self.iris, str(entity), str(label), kind)
 
-    def _change(self, graph: URIRef, article: Graph | None) -> GraphChange:
+    def _change(self, graph: URIRef, article: Graph | None) -> tuple[GraphChange, Graph]:
         """Replace (or, with no ``article``, drop) ``graph`` and re-merge the
-        description of every entity it names before or after."""
+        description of every entity it names before or after; the change, and
+        the merged descriptions it writes."""
         old = {URIRef(str(r["e"])) for r in self.store.select(_ENTITIES_IN, {"g": IRI(graph)})}
         new = set(article.subjects(RDFS.label)) if article is not None else set()
         entities = Graph()
@@ -127,11 +178,12 @@ class KnowledgeGraph:
         insert = {entities_graph: entities.serialize(format="nt")}
         if article is not None:
             insert[str(graph)] = article.serialize(format="nt")
-        return GraphChange(
+        change = GraphChange(
             drop=[str(graph)],
             retract={entities_graph: [str(e) for e in sorted(old | new)]},
             insert=insert,
         )
+        return change, entities
 
     def _views(self, entity: URIRef, skip: URIRef) -> list[View]:
         """What every stored article but ``skip`` says about ``entity``."""

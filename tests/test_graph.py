@@ -118,3 +118,32 @@ def test_deleting_an_unknown_article_says_so_and_changes_nothing(fresh):
     with pytest.raises(NotFoundError, match="no article with id 'nope'"):
         kg.delete("nope")
     assert quads(kg.store) == before
+
+
+def test_reingest_keeps_what_a_later_article_would_make_ambiguous(fresh):
+    """A bare surname joins the one full name known when its article came; a
+    later namesake must not change that when the article is read again."""
+    first = article_from_text("first", "Cuban Foreign Minister Bruno Rodriguez met Sergey Lavrov.")
+    second = article_from_text(
+        "second", "The minister, Mr. Rodriguez, said Havana stood by Caracas."
+    )
+    third = article_from_text("third", "Venezuelan Vice President Delcy Rodriguez visited Moscow.")
+    kg = fresh()
+    kg.ingest([first, second, third])
+    reference = quads(kg.store)
+    kg.ingest([second])
+    assert quads(kg.store) == reference
+
+
+def test_deleting_the_article_that_gave_a_fuller_name_gives_the_iri_back(fresh):
+    """A fuller name re-points an entity to its IRI in every graph; deleting
+    the only article with that name points it back."""
+    bare = article_from_text("bare", "The minister, Mr. Rodriguez, said Havana stood by Caracas.")
+    full = article_from_text("full", "Cuban Foreign Minister Bruno Rodriguez met Sergey Lavrov.")
+    kg = fresh()
+    kg.ingest([bare])
+    before = quads(kg.store)
+    kg.ingest([full])
+    assert f"<{kg.iris.entity('bruno-rodriguez')}>" in "".join(quads(kg.store))
+    kg.delete("full")
+    assert quads(kg.store) == before

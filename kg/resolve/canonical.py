@@ -38,6 +38,8 @@ from kg.resolve.overrides import NO_OVERRIDES, IdentityOverrides
 from kg.store import IRI, GraphStore
 from kg.store.bindings import to_term
 
+RENAMED_TYPES = {"Person", "Organization", "Group"}
+"""Types whose IRI follows the fullest name known (others keep theirs)."""
 TYPE_PRIORITY = ("Country", "City", "Region", "Organization", "Person", "Group", "Place", "Other")
 TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASS.items()}
 PREFIXES = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -97,6 +99,21 @@ def canonical_iris(
     for entity in extraction.entities:
         resolver.assigned[entity.id] = resolver.resolve(entity)
     return {key: URIRef(iri) for key, iri in resolver.assigned.items()}
+
+
+def settle(store: GraphStore, iris: Iris, iri: str, label: str, type_: str) -> str:
+    """The IRI a stored entity should have now that ``label`` is the fullest
+    name the stored articles give it; re-pointed in every graph when it
+    differs. After an article is deleted, this undoes the re-pointing its
+    fuller name caused, so the IRIs are those the remaining articles give.
+    """
+    if type_ not in RENAMED_TYPES:
+        return iri
+    resolver = _Resolver(store, iris, NO_OVERRIDES)
+    wanted = resolver._slug_iri(label, type_, exclude=iri)
+    if wanted != iri:
+        resolver._repoint(iri, wanted)
+    return wanted
 
 
 class _Resolver:
@@ -179,7 +196,7 @@ class _Resolver:
         """The stored entity, re-pointed to the IRI of a fuller name when this
         article gives one."""
         label = self._label(iri)
-        if label is None or entity.type not in {"Person", "Organization", "Group"}:
+        if label is None or entity.type not in RENAMED_TYPES:
             return iri
         best = max(label, entity.label, key=fullness)
         if best == label:

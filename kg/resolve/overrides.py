@@ -63,6 +63,12 @@ class IdentityOverrides:
         wanted = {normalise(name) for name in names}
         return next((entry for entry in self.entities if entry.names & wanted), None)
 
+    def mentions(self, names: Iterable[str]) -> bool:
+        """Whether the file says anything about one of ``names`` (an entry or a
+        ``distinct`` group)."""
+        wanted = {normalise(name) for name in names}
+        return self.entry_for(wanted) is not None or any(g & wanted for g in self.distinct)
+
     def are_distinct(self, names: Iterable[str], others: Iterable[str]) -> bool:
         """Whether a name of ``names`` and one of ``others`` must stay apart."""
         mine = {normalise(n) for n in names}
