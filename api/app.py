@@ -21,12 +21,22 @@ from fastapi import FastAPI
 
 from api import errors
 from api.querying import QueryRunner
-from api.routers import actors, articles, graph_store, health, linked_data, sparql, update
+from api.routers import (
+    actors,
+    articles,
+    graph_store,
+    health,
+    linked_data,
+    network,
+    relations,
+    sparql,
+    update,
+)
 from kg import __version__
 from kg.config import Settings, get_settings
 from kg.graph import KnowledgeGraph
 
-ROUTERS = (health, sparql, update, graph_store, actors, articles, linked_data)
+ROUTERS = (health, sparql, update, graph_store, actors, relations, network, articles, linked_data)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,14 +1,37 @@
 """Request and response schemas, one family per resource.
 
 ``XIn`` is what a client sends, ``XPublic`` what it gets back, ``XsPublic``
-a page of them with the total ``count``.
+a page of them with the total ``count`` (``data`` holds at most ``limit``
+items from ``offset`` on). Actors are named by their id, the last segment of
+their IRI (``sergey-lavrov``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
+
+from kg.lexicon import predicates
+
+RelationType = StrEnum("RelationType", {name: name for name in predicates()})
+"""The relation types of the vocabulary (``kg/lexicon/predicates.tsv``)."""
+
+
+class Direction(StrEnum):
+    """Which relations of an actor: done by it, done to it, or both."""
+
+    out = "out"
+    in_ = "in"
+    both = "both"
+
+
+class ActorType(StrEnum):
+    Person = "Person"
+    Organization = "Organization"
+    Country = "Country"
+    Group = "Group"
 
 
 class ErrorPublic(BaseModel):
@@ -20,18 +43,28 @@ class ErrorPublic(BaseModel):
 
 class HealthPublic(BaseModel):
     status: str = "ok"
-    store: str
+    version: str
+    store: str = Field(description="embedded, memory or remote")
     articles: int
     model: str
 
 
-class EvidencePublic(BaseModel):
-    """Where a fact was read: the article, the sentence, its character offsets."""
+class StatsPublic(BaseModel):
+    """How much the graph holds."""
 
-    article: str
-    sentence: str
-    start: int
-    end: int
+    articles: int
+    classes: dict[str, int] = Field(description="Nodes by class.")
+    relations: dict[str, int] = Field(description="Relation records by type.")
+
+
+# ---------------------------------------------------------------- actors
+
+
+class ActorRefPublic(BaseModel):
+    """An actor named in a relation, a statement or a path."""
+
+    id: str
+    label: str | None = None
 
 
 class PositionPublic(BaseModel):
@@ -48,9 +81,9 @@ class ActorPublic(BaseModel):
     country: str | None = None
     sector: str | None = None
     aliases: list[str] = []
-    identifiers: list[str] = []
+    identifiers: list[str] = Field(default=[], description="Outside ids (ISO 3166, GeoNames).")
     positions: list[PositionPublic] = []
-    articles: int = 0
+    articles: int = Field(default=0, description="How many articles name the actor.")
 
 
 class ActorsPublic(BaseModel):
@@ -58,16 +91,30 @@ class ActorsPublic(BaseModel):
     count: int
 
 
-class RelationPublic(BaseModel):
-    """One relation of an actor, or one of its statements (type ``said``)."""
+# ---------------------------------------------------------------- relations and statements
 
+
+class EvidencePublic(BaseModel):
+    """Where a fact was read: the article, the sentence, its character offsets."""
+
+    article: str
+    published: dt.date | None = None
+    sentence: str
+    start: int
+    end: int
+
+
+class RelationPublic(BaseModel):
+    """One relation record: ``source`` —``type``→ ``target``, as read from one sentence."""
+
+    id: str = Field(description="IRI of the relation record.")
     type: str
-    direction: str = Field(description="out: the actor is the source; in: the target")
-    other: str | None = Field(default=None, description="id of the other actor")
-    other_label: str | None = None
+    direction: str | None = Field(
+        default=None, description="For an actor's relations: out (it is the source) or in."
+    )
+    source: ActorRefPublic
+    target: ActorRefPublic
     role: str | None = None
-    content: str | None = Field(default=None, description="what was said (statements)")
-    kind: str | None = Field(default=None, description="direct, reported or mixed (statements)")
     cue: str | None = None
     negated: bool = False
     modality: str = "asserted"
@@ -84,20 +131,118 @@ class RelationsPublic(BaseModel):
     count: int
 
 
+class StatementPublic(BaseModel):
+    """Something an actor said."""
+
+    id: str = Field(description="IRI of the statement record.")
+    speaker: ActorRefPublic
+    speaker_text: str | None = Field(default=None, description="How the article named the speaker.")
+    kind: str = Field(description="direct, reported or mixed")
+    cue: str
+    content: str
+    date: dt.date | None = None
+    confidence: float
+    extractor: str
+    evidence: EvidencePublic
+
+
+class StatementsPublic(BaseModel):
+    data: list[StatementPublic]
+    count: int
+
+
+# ---------------------------------------------------------------- the network
+
+
+class NodePublic(BaseModel):
+    """An actor of the network."""
+
+    id: str
+    label: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    articles: int
+
+
+class EdgePublic(BaseModel):
+    """All relations of one type from one actor to another."""
+
+    source: str
+    target: str
+    type: str
+    kind: str = Field(description="interaction or stative")
+    polarity: int = Field(description="+1 cooperative, -1 conflictual, 0 stative")
+    records: int = Field(description="How many relation records.")
+    articles: int = Field(description="How many articles report it.")
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    confidence: float = Field(description="The highest confidence among the records.")
+
+
+class NetworkPublic(BaseModel):
+    """Nodes and edges, ready for a graph viewer."""
+
+    nodes: list[NodePublic]
+    edges: list[EdgePublic]
+
+
+class PathPublic(BaseModel):
+    """A shortest path: its actors, and the relations on each step."""
+
+    actors: list[ActorRefPublic]
+    hops: list[list[EdgePublic]] = Field(
+        description="For step i (actors[i] to actors[i+1]), the relations between them, "
+        "in either direction."
+    )
+
+
+class PathsPublic(BaseModel):
+    data: list[PathPublic]
+    count: int
+
+
+# ---------------------------------------------------------------- articles
+
+
 class ArticleIn(BaseModel):
     """An article to ingest."""
 
     id: str = Field(min_length=1, max_length=200, examples=["lavrov-venezuela-2019-03-31"])
-    text: str = Field(min_length=1, examples=["MOSCOW, March 31 (Agency) - Russia endorsed ..."])
+    text: str = Field(
+        min_length=1, max_length=1_000_000, examples=["MOSCOW, March 31 (Agency) - Russia ..."]
+    )
     published: dt.date | None = None
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(default=None, max_length=200)
+
+
+class ArticlePublic(BaseModel):
+    id: str
+    iri: str
     title: str | None = None
-    url: str | None = None
+    published: dt.date | None = None
     source: str | None = None
+    url: str | None = None
+    entities: int | None = Field(default=None, description="Entities read from it (one article).")
+    relations: int | None = None
+    statements: int | None = None
+
+
+class ArticlesPublic(BaseModel):
+    data: list[ArticlePublic]
+    count: int
 
 
 class ArticleIngestedPublic(BaseModel):
+    """What was read from an ingested article."""
+
     id: str
-    graph: str
+    graph: str = Field(description="IRI of the article's named graph.")
     entities: int
     relations: int
     statements: int
+    extraction: dict = Field(
+        description="Everything extracted, in the `kg extract` JSON interface (see the README)."
+    )

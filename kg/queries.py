@@ -1,158 +1,392 @@
-"""Fixed SPARQL for the questions users ask about actors.
+"""Fixed SPARQL for the questions users ask about actors, relations and articles.
 
-Each function runs one fixed query with bound values (``kg.store.bindings``)
-through the ``GraphStore`` interface and returns plain rows; the API, the CLI
-and the notebooks share them.
+Every query here is fixed text, composed only from fragments written in this
+module (a filter is added when its parameter is given), with the caller's
+values bound by ``kg.store.bindings`` — never spliced into the text — and run
+through the ``GraphStore`` interface. Functions return plain rows (dicts of
+``str``/``int``/``float``/``bool``/``date``); lists come as ``(rows, count)``,
+a page and the total. The API, the CLI, ``kg.analysis`` and the notebooks
+share them.
+
+Dates: a record's date is the day it happened (``kg:date``), else the start
+of its time range, else the publication date of its article — the day the
+news reported it. ``since`` / ``until`` filter on that date, and lists are
+newest first.
 
 >>> from kg.config import Settings
 >>> from kg.graph import KnowledgeGraph
 >>> from kg.read import article_from_text
 >>> kg = KnowledgeGraph(Settings(store=":memory:"))
 >>> _ = kg.ingest([article_from_text("a", "Cuba endorsed Maduro.")])
->>> [row["label"] for row in search_actors(kg.store, "cub")]
-['Cuba']
+>>> rows, count = search_actors(kg.store, "cub")
+>>> [row["label"] for row in rows], count
+(['Cuba'], 1)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from kg.rdf.vocab import NS
+from kg.rdf.vocab import PREFIXES as VOCABULARY_PREFIXES
 from kg.store import IRI, GraphStore, Row
 
-PREFIXES = f"""PREFIX kg: <{NS}>
+PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in VOCABULARY_PREFIXES.items())PREFIX kg: <{NS}>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX schema: <https://schema.org/>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 ACTOR_CLASSES = ("Person", "Organization", "Country", "Group")
+FACTUAL_MODALITIES = ("asserted", "reported")
+"""Modalities of records that state a fact (not hypothetical, future or demanded)."""
 
-_SEARCH = (
-    PREFIXES
-    + """
-SELECT ?actor ?label ?class ?country (COUNT(DISTINCT ?article) AS ?articles) WHERE {
-  ?actor skos:prefLabel ?label ; a ?class .
-  FILTER(?class IN (kg:Person, kg:Organization, kg:Country, kg:Group))
-  OPTIONAL { ?actor kg:countryCode ?country }
-  OPTIONAL { ?m kg:denotes ?actor ; oa:hasSource ?article }
-  { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name }
-  FILTER(CONTAINS(LCASE(STR(?name)), ?q))
-  FILTER(?type = "" || ?class = ?typeIri)
-  FILTER(?wanted = "" || ?country = ?wanted)
-} GROUP BY ?actor ?label ?class ?country ORDER BY DESC(?articles) ?label
-"""
-)
 
-_ACTOR = (
-    PREFIXES
-    + """
-SELECT ?label ?class ?country ?sector WHERE {
+@dataclass(frozen=True)
+class Page:
+    """Which slice of a list to return."""
+
+    limit: int = 50
+    offset: int = 0
+
+    @property
+    def clause(self) -> str:
+        """``LIMIT`` and ``OFFSET`` (integers, checked here: no text reaches the query)."""
+        return f"LIMIT {int(self.limit)} OFFSET {int(self.offset)}"
+
+
+@dataclass(frozen=True)
+class RelationFilter:
+    """Which relation records to read.
+
+    ``types`` are predicate names (``supports``, ``holdsPosition`` ...; empty:
+    all); ``factual`` keeps only records that state a fact: not negated, and
+    asserted or reported.
+    """
+
+    types: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    min_confidence: float = 0.0
+    factual: bool = False
+
+    def clauses(self) -> tuple[str, dict[str, object]]:
+        """Filter text (fixed fragments) and the values it binds."""
+        text, bound = "", {}
+        if self.types:
+            bound["typeIri"] = [IRI(NS + name) for name in self.types]
+        if self.since is not None:
+            text += " FILTER(?when >= ?since)"
+            bound["since"] = self.since
+        if self.until is not None:
+            text += " FILTER(?when <= ?until)"
+            bound["until"] = self.until
+        if self.min_confidence > 0:
+            text += " FILTER(?confidence >= ?minConfidence)"
+            bound["minConfidence"] = float(self.min_confidence)
+        if self.factual:
+            text += ' FILTER(!?negated && ?modality IN ("asserted", "reported"))'
+        return text, bound
+
+
+EVERY_RELATION = RelationFilter()
+FIRST_PAGE = Page()
+
+
+def _actor_classes() -> list[IRI]:
+    return [IRI(NS + name) for name in ACTOR_CLASSES]
+
+
+def _listed(store: GraphStore, where: str, bound: dict, select: str, order: str, page: Page):
+    """A page of rows and the total number of distinct ``?record``s."""
+    count = store.select(
+        f"{PREFIXES}SELECT (COUNT(DISTINCT ?record) AS ?n) WHERE {{{where}}}", bound
+    )
+    rows = store.select(
+        f"{PREFIXES}SELECT DISTINCT {select} WHERE {{{where}}} ORDER BY {order} {page.clause}",
+        bound,
+    )
+    return rows, int(count[0]["n"] or 0) if count else 0
+
+
+# ---------------------------------------------------------------- actors
+
+_SEARCH_WHERE = """
   ?actor skos:prefLabel ?label ; a ?class .
   OPTIONAL { ?actor kg:countryCode ?country }
-  OPTIONAL { ?actor kg:sector ?sector }
-} LIMIT 1
 """
-)
-_ALIASES = (
-    PREFIXES
-    + """
-SELECT DISTINCT ?alias WHERE {
-  { ?actor skos:altLabel ?alias } UNION { ?actor rdfs:label ?alias }
-  ?actor skos:prefLabel ?label FILTER(?alias != ?label)
-} ORDER BY ?alias
+_NAME_MATCHES = """
+  FILTER EXISTS { { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name }
+                  FILTER(CONTAINS(LCASE(STR(?name)), ?q)) }
 """
-)
-_IDS = PREFIXES + "SELECT DISTINCT ?id WHERE { ?actor owl:sameAs ?id } ORDER BY ?id"
-_ARTICLES = (
-    PREFIXES
-    + """
-SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE { ?m kg:denotes ?actor ; oa:hasSource ?article }
-"""
-)
-_POSITIONS = (
-    PREFIXES
-    + """
-SELECT DISTINCT ?role ?org ?orgLabel WHERE {
-  ?r a kg:PositionHolding ; kg:source ?actor ; kg:target ?org .
-  OPTIONAL { ?r kg:role ?role }
-  ?org skos:prefLabel ?orgLabel .
-} ORDER BY ?orgLabel ?role
-"""
-)
-_RELATIONS = (
-    PREFIXES
-    + """
-SELECT ?record ?type ?direction ?other ?otherLabel ?role ?negated ?modality ?date ?dateStart
-       ?dateEnd ?confidence ?extractor ?evidence ?start ?end ?articleId ?cue WHERE {
-  { ?record kg:source ?actor ; kg:target ?other . BIND("out" AS ?direction) }
-  UNION
-  { ?record kg:target ?actor ; kg:source ?other . BIND("in" AS ?direction) }
-  ?record kg:relationType ?typeIri ; kg:negated ?negated ; kg:modality ?modality ;
-          kg:confidence ?confidence ; kg:extractor ?extractor ; kg:evidenceText ?evidence ;
-          kg:evidenceStart ?start ; kg:evidenceEnd ?end ; kg:inArticle ?article .
-  ?article kg:articleId ?articleId .
-  ?other skos:prefLabel ?otherLabel .
-  OPTIONAL { ?record kg:role ?role }
-  OPTIONAL { ?record kg:cue ?cue }
-  OPTIONAL { ?record kg:date ?date }
-  OPTIONAL { ?record kg:dateStart ?dateStart ; kg:dateEnd ?dateEnd }
-  BIND(STRAFTER(STR(?typeIri), "#") AS ?type)
-} ORDER BY DESC(COALESCE(?date, ?dateStart, "0001-01-01"^^xsd:date)) ?type ?otherLabel
-"""
-)
-_STATEMENTS = (
-    PREFIXES
-    + """
-SELECT ?record ?kind ?cue ?content ?date ?confidence ?extractor ?evidence ?start ?end
-       ?articleId ?speakerText WHERE {
-  ?record a kg:Statement ; kg:speaker ?actor ; kg:kind ?kind ; kg:cue ?cue ;
-          kg:content ?content ; kg:confidence ?confidence ; kg:extractor ?extractor ;
-          kg:evidenceText ?evidence ; kg:evidenceStart ?start ; kg:evidenceEnd ?end ;
-          kg:inArticle ?article .
-  ?article kg:articleId ?articleId .
-  OPTIONAL { ?record kg:speakerText ?speakerText }
-  OPTIONAL { ?record kg:date ?date }
-} ORDER BY DESC(COALESCE(?date, "0001-01-01"^^xsd:date)) ?articleId ?start
-"""
-)
 
 
 def search_actors(
-    store: GraphStore, q: str = "", type_: str | None = None, country: str | None = None
-) -> list[Row]:
-    """Actors whose label or an alias contains ``q`` (case-insensitive)."""
-    bindings: dict[str, object] = {
-        "q": q.lower(),
-        "type": type_ or "",
-        "wanted": (country or "").upper(),
-        "typeIri": IRI(NS + (type_ or "Actor")),
+    store: GraphStore,
+    q: str = "",
+    type_: str | None = None,
+    country: str | None = None,
+    page: Page = FIRST_PAGE,
+) -> tuple[list[Row], int]:
+    """Actors whose label or an alias contains ``q`` (case-insensitive), most
+    mentioned first: rows of ``actor``, ``label``, ``class``, ``country``,
+    ``articles``; and how many there are."""
+    where = _SEARCH_WHERE
+    bound: dict[str, object] = {
+        "class": [IRI(NS + type_)] if type_ else _actor_classes(),
     }
-    return store.select(_SEARCH, bindings)
+    if q:
+        where += _NAME_MATCHES
+        bound["q"] = q.lower()
+    if country:
+        where += " FILTER(?country = ?wanted)"
+        bound["wanted"] = country.upper()
+    count = store.select(
+        f"{PREFIXES}SELECT (COUNT(DISTINCT ?actor) AS ?n) WHERE {{{where}}}", bound
+    )
+    rows = store.select(
+        f"""{PREFIXES}SELECT ?actor ?label ?class ?country (COUNT(DISTINCT ?article) AS ?articles)
+WHERE {{{where}  OPTIONAL {{ ?m kg:denotes ?actor ; oa:hasSource ?article }}
+}} GROUP BY ?actor ?label ?class ?country ORDER BY DESC(?articles) ?label {page.clause}""",
+        bound,
+    )
+    return rows, int(count[0]["n"] or 0)
+
+
+_ACTOR = (
+    PREFIXES
+    + """SELECT ?label ?class ?country ?sector WHERE {
+  ?actor skos:prefLabel ?label ; a ?class .
+  OPTIONAL { ?actor kg:countryCode ?country }
+  OPTIONAL { ?actor kg:sector ?sector }
+} ORDER BY ?class LIMIT 1"""
+)
+_ALIASES = (
+    PREFIXES
+    + """SELECT DISTINCT ?alias WHERE {
+  { ?actor skos:altLabel ?alias } UNION { ?actor rdfs:label ?alias }
+  ?actor skos:prefLabel ?label FILTER(?alias != ?label)
+} ORDER BY ?alias"""
+)
+_IDS = PREFIXES + "SELECT DISTINCT ?id WHERE { ?actor owl:sameAs ?id } ORDER BY ?id"
+_ARTICLE_COUNT = (
+    PREFIXES
+    + """SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE {
+  ?m kg:denotes ?actor ; oa:hasSource ?article
+}"""
+)
+_POSITIONS = (
+    PREFIXES
+    + """SELECT DISTINCT ?role ?org ?orgLabel WHERE {
+  ?r a kg:PositionHolding ; kg:source ?actor ; kg:target ?org ; kg:negated ?negated .
+  FILTER(!?negated)
+  OPTIONAL { ?r kg:role ?role }
+  ?org skos:prefLabel ?orgLabel .
+} ORDER BY ?orgLabel ?role"""
+)
 
 
 def actor(store: GraphStore, iri: str) -> Row | None:
-    """Label, class, country and sector of an actor, or None."""
+    """Label, class, country and sector of an actor (or of any entity), or None."""
     rows = store.select(_ACTOR, {"actor": IRI(iri)})
     return rows[0] if rows else None
 
 
 def actor_details(store: GraphStore, iri: str) -> dict[str, object]:
-    """Aliases, outside ids, positions and article count of an actor."""
+    """Aliases, outside ids, positions held and the number of articles naming the actor."""
     bound = {"actor": IRI(iri)}
     return {
         "aliases": [str(r["alias"]) for r in store.select(_ALIASES, bound)],
         "identifiers": [str(r["id"]) for r in store.select(_IDS, bound)],
         "positions": store.select(_POSITIONS, bound),
-        "articles": int(store.select(_ARTICLES, bound)[0]["n"] or 0),
+        "articles": int(store.select(_ARTICLE_COUNT, bound)[0]["n"] or 0),
     }
 
 
-def actor_relations(store: GraphStore, iri: str) -> list[Row]:
-    """Every relation record with the actor as source or target, newest first."""
-    return store.select(_RELATIONS, {"actor": IRI(iri)})
+# ---------------------------------------------------------------- relations
+
+_RECORD = """
+  ?record kg:relationType ?typeIri ; kg:negated ?negated ; kg:modality ?modality ;
+          kg:confidence ?confidence ; kg:extractor ?extractor ; kg:evidenceText ?evidence ;
+          kg:evidenceStart ?start ; kg:evidenceEnd ?end ; kg:inArticle ?article .
+  ?article kg:articleId ?articleId .
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?record kg:date ?date }
+  OPTIONAL { ?record kg:dateStart ?dateStart ; kg:dateEnd ?dateEnd }
+  BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
+"""
+_ENDS = {
+    "out": """
+  ?record kg:source ?actor ; kg:target ?other .
+  BIND(?actor AS ?source) BIND(?other AS ?target) BIND("out" AS ?direction)""",
+    "in": """
+  ?record kg:target ?actor ; kg:source ?other .
+  BIND(?other AS ?source) BIND(?actor AS ?target) BIND("in" AS ?direction)""",
+    "all": """
+  ?record kg:source ?source ; kg:target ?target .""",
+}
+_RELATION_COLUMNS = """?record ?typeIri ?direction ?source ?sourceLabel ?target ?targetLabel
+  ?role ?cue ?negated ?modality ?date ?dateStart ?dateEnd ?published ?confidence ?extractor
+  ?evidence ?start ?end ?articleId"""
+_LABELS = """
+  OPTIONAL { ?source skos:prefLabel ?sourceLabel }
+  OPTIONAL { ?target skos:prefLabel ?targetLabel }
+  OPTIONAL { ?record kg:role ?role }
+  OPTIONAL { ?record kg:cue ?cue }"""
+NEWEST_FIRST = "DESC(?when) ?articleId ?start ?record"
 
 
-def actor_statements(store: GraphStore, iri: str) -> list[Row]:
-    """Everything the actor said, newest first."""
-    return store.select(_STATEMENTS, {"actor": IRI(iri)})
+def relations(
+    store: GraphStore,
+    actor: str | None = None,
+    *,
+    other: str | None = None,
+    direction: str = "both",
+    where: RelationFilter = EVERY_RELATION,
+    page: Page = FIRST_PAGE,
+) -> tuple[list[Row], int]:
+    """Relation records, newest first, with both ends, their labels, type,
+    date, confidence and evidence; and how many there are.
+
+    Without ``actor``: every record (of ``where.types``). With it: the records
+    where the actor is the source (``direction="out"``), the target
+    (``"in"``) or either (``"both"``); with ``other`` too, only those between
+    the two actors.
+    """
+    if actor is None:
+        ends = _ENDS["all"]
+    elif direction == "both":
+        ends = f"{{{_ENDS['out']}\n}} UNION {{{_ENDS['in']}\n}}"
+    else:
+        ends = _ENDS[direction]
+    filters, bound = where.clauses()
+    if actor is not None:
+        bound["actor"] = IRI(actor)
+    if other is not None:
+        bound["other"] = IRI(other)
+    text = ends + _RECORD + filters + _LABELS
+    rows, count = _listed(store, text, bound, _RELATION_COLUMNS, NEWEST_FIRST, page)
+    for row in rows:
+        row["type"] = str(row.pop("typeIri")).removeprefix(NS)
+    return rows, count
+
+
+_STATEMENTS = """
+  ?record a kg:Statement ; kg:speaker ?speaker ; kg:kind ?kind ; kg:cue ?cue ;
+          kg:content ?content ; kg:confidence ?confidence ; kg:extractor ?extractor ;
+          kg:evidenceText ?evidence ; kg:evidenceStart ?start ; kg:evidenceEnd ?end ;
+          kg:inArticle ?article .
+  ?article kg:articleId ?articleId .
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?record kg:date ?date }
+  OPTIONAL { ?record kg:dateStart ?dateStart }
+  BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
+"""
+_STATEMENT_COLUMNS = """?record ?speaker ?speakerLabel ?speakerText ?kind ?cue ?content ?date
+  ?published ?confidence ?extractor ?evidence ?start ?end ?articleId"""
+_SPEAKER = """
+  OPTIONAL { ?speaker skos:prefLabel ?speakerLabel }
+  OPTIONAL { ?record kg:speakerText ?speakerText }"""
+
+
+def statements(
+    store: GraphStore,
+    speaker: str,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    page: Page = FIRST_PAGE,
+) -> tuple[list[Row], int]:
+    """What ``speaker`` said, newest first, with evidence; and how many statements."""
+    filters, bound = RelationFilter(since=since, until=until).clauses()
+    bound["speaker"] = IRI(speaker)
+    text = _STATEMENTS + filters + _SPEAKER
+    return _listed(store, text, bound, _STATEMENT_COLUMNS, NEWEST_FIRST, page)
+
+
+# ---------------------------------------------------------------- the actor network
+
+_EDGES = """
+  ?record kg:source ?source ; kg:target ?target ; kg:relationType ?typeIri ;
+          kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?confidence ;
+          kg:inArticle ?article .
+  ?source a ?sourceClass . ?target a ?targetClass .
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?record kg:date ?date }
+  OPTIONAL { ?record kg:dateStart ?dateStart }
+  BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
+"""
+_NODES = """SELECT ?actor ?label ?class ?country ?sector (COUNT(DISTINCT ?article) AS ?articles)
+WHERE {
+  ?actor skos:prefLabel ?label ; a ?class .
+  OPTIONAL { ?actor kg:countryCode ?country }
+  OPTIONAL { ?actor kg:sector ?sector }
+  OPTIONAL { ?m kg:denotes ?actor ; oa:hasSource ?article }
+} GROUP BY ?actor ?label ?class ?country ?sector"""
+
+
+def network_edges(store: GraphStore, where: RelationFilter = EVERY_RELATION) -> list[Row]:
+    """Rows of factual relation records between two actors: ``record``,
+    ``source``, ``target``, ``type``, ``when``, ``confidence``, ``article``
+    (a record may come twice when an end has two actor classes)."""
+    filters, bound = RelationFilter(
+        where.types, where.since, where.until, where.min_confidence, factual=True
+    ).clauses()
+    bound["sourceClass"] = bound["targetClass"] = _actor_classes()
+    rows = store.select(
+        f"""{PREFIXES}SELECT ?record ?source ?target ?typeIri ?when ?confidence ?article
+WHERE {{{_EDGES}{filters}}}""",
+        bound,
+    )
+    for row in rows:
+        row["type"] = str(row.pop("typeIri")).removeprefix(NS)
+    return rows
+
+
+def network_nodes(store: GraphStore, actors: list[str]) -> list[Row]:
+    """Label, class, country, sector and article count of each of ``actors``."""
+    if not actors:
+        return []
+    bound = {"actor": [IRI(a) for a in actors], "class": _actor_classes()}
+    return store.select(PREFIXES + _NODES, bound)
+
+
+# ---------------------------------------------------------------- articles
+
+_ARTICLES = """
+  ?record a kg:Article ; kg:articleId ?id .
+  OPTIONAL { ?record schema:headline ?title }
+  OPTIONAL { ?record schema:datePublished ?published }
+  OPTIONAL { ?record kg:newsSource ?source }
+  OPTIONAL { ?record schema:url ?url }
+"""
+_ARTICLE_COUNTS = (
+    PREFIXES
+    + """SELECT (COUNT(DISTINCT ?entity) AS ?entities) (COUNT(DISTINCT ?relation) AS ?relations)
+       (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
+  { ?m kg:denotes ?entity ; oa:hasSource ?article }
+  UNION { ?relation kg:relationType ?type ; kg:inArticle ?article }
+  UNION { ?statement a kg:Statement ; kg:inArticle ?article }
+}"""
+)
+
+
+def articles(store: GraphStore, page: Page = FIRST_PAGE) -> tuple[list[Row], int]:
+    """Stored articles, newest first: ``id``, ``title``, ``published``, ``source``, ``url``."""
+    columns = "?record ?id ?title ?published ?source ?url"
+    return _listed(store, _ARTICLES, {}, columns, "DESC(?published) ?id", page)
+
+
+def article(store: GraphStore, article_id: str) -> Row | None:
+    """One article's metadata and how many entities, relations and statements
+    were read from it, or None."""
+    rows = store.select(
+        f"{PREFIXES}SELECT ?record ?title ?published ?source ?url WHERE {{{_ARTICLES}}} LIMIT 1",
+        {"id": article_id},
+    )
+    if not rows:
+        return None
+    counts = store.select(_ARTICLE_COUNTS, {"article": IRI(str(rows[0]["record"]))})[0]
+    return {**rows[0], "id": article_id, **{k: int(v or 0) for k, v in counts.items()}}

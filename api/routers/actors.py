@@ -1,32 +1,47 @@
-"""``/actors``: search actors, describe one, list its relations with evidence."""
+"""``/actors``: search actors, describe one, its relations and statements.
+
+Every answer is built by fixed SPARQL (``kg.queries``) with the request's
+values bound, run by the actor API's query workers under the deadline.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
-from api.deps import GraphDep
+from api import rows
+from api.deps import ApiRunnerDep, GraphDep
 from api.schemas import (
     ActorPublic,
     ActorsPublic,
-    EvidencePublic,
-    PositionPublic,
-    RelationPublic,
+    ActorType,
+    Direction,
     RelationsPublic,
+    RelationType,
+    StatementsPublic,
 )
 from kg import queries
 from kg.errors import NotFoundError
 from kg.graph import KnowledgeGraph
+from kg.queries import Page, RelationFilter
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
+ActorId = Annotated[
+    str, Path(min_length=1, max_length=200, description="Actor id, e.g. sergey-lavrov.")
+]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Most items in data.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
+Since = Annotated[dt.date | None, Query(description="Only on or after this day.")]
+Until = Annotated[dt.date | None, Query(description="Only on or before this day.")]
+Types = Annotated[list[RelationType], Query(description="Relation types (repeat for more).")]
+MinConfidence = Annotated[float, Query(ge=0, le=1, description="Lowest confidence.")]
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
 
-
-def _actor_iri(graph: KnowledgeGraph, actor_id: str) -> str:
+def actor_iri(graph: KnowledgeGraph, actor_id: str) -> str:
+    """The IRI of an actor that exists, or ``NotFoundError``."""
     iri = str(graph.iris.entity(actor_id))
     if queries.actor(graph.store, iri) is None:
         raise NotFoundError(f"no actor with id {actor_id!r}; search with GET /actors?q=")
@@ -34,103 +49,113 @@ def _actor_iri(graph: KnowledgeGraph, actor_id: str) -> str:
 
 
 @router.get("", response_model=ActorsPublic)
-def list_actors(
+async def list_actors(
     graph: GraphDep,
+    runner: ApiRunnerDep,
     q: Annotated[str, Query(max_length=200, description="Part of a name or alias.")] = "",
-    type: Annotated[str | None, Query(pattern="^(Person|Organization|Country|Group)$")] = None,
-    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    type: Annotated[ActorType | None, Query(description="Only actors of this type.")] = None,
+    country: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO alpha-3.")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> ActorsPublic:
-    """Actors whose name or alias contains ``q``, most mentioned first."""
-    rows = queries.search_actors(graph.store, q, type, country)
-    data = [
-        ActorPublic(
-            id=graph.iris.entity_slug(str(r["actor"])) or str(r["actor"]),
-            iri=str(r["actor"]),
-            label=str(r["label"]),
-            type=_local(str(r["class"])),
-            country=r["country"],
-            articles=int(r["articles"] or 0),
+    """Actors whose name or an alias contains ``q``, most mentioned first."""
+
+    def answer() -> ActorsPublic:
+        found, count = queries.search_actors(
+            graph.store, q.strip(), type and type.value, country, Page(limit, offset)
         )
-        for r in rows[offset : offset + limit]
-    ]
-    return ActorsPublic(data=data, count=len(rows))
+        data = [rows.actor(graph.iris, str(row["actor"]), row) for row in found]
+        return ActorsPublic(data=data, count=count)
+
+    return await runner.run(answer)
 
 
 @router.get("/{actor_id}", response_model=ActorPublic)
-def get_actor(actor_id: str, graph: GraphDep) -> ActorPublic:
-    """Labels, aliases, type, country, sector, positions, outside ids, articles."""
-    iri = _actor_iri(graph, actor_id)
-    row = queries.actor(graph.store, iri)
-    details = queries.actor_details(graph.store, iri)
-    return ActorPublic(
-        id=actor_id,
-        iri=iri,
-        label=str(row["label"]),
-        type=_local(str(row["class"])),
-        country=row["country"],
-        sector=row["sector"],
-        aliases=details["aliases"],
-        identifiers=details["identifiers"],
-        articles=details["articles"],
-        positions=[
-            PositionPublic(
-                role=p["role"],
-                organization=graph.iris.entity_slug(str(p["org"])) or str(p["org"]),
-                organization_label=str(p["orgLabel"]),
-            )
-            for p in details["positions"]
-        ],
-    )
+async def get_actor(actor_id: ActorId, graph: GraphDep, runner: ApiRunnerDep) -> ActorPublic:
+    """Labels, aliases, type, country, sector, positions held, outside ids, articles."""
+
+    def answer() -> ActorPublic:
+        iri = str(graph.iris.entity(actor_id))
+        row = queries.actor(graph.store, iri)
+        if row is None:
+            raise NotFoundError(f"no actor with id {actor_id!r}; search with GET /actors?q=")
+        return rows.actor(graph.iris, iri, row, queries.actor_details(graph.store, iri))
+
+    return await runner.run(answer)
 
 
 @router.get("/{actor_id}/relations", response_model=RelationsPublic)
-def get_relations(actor_id: str, graph: GraphDep) -> RelationsPublic:
-    """Everything the actor did, had done to it, held or said, with evidence."""
-    iri = _actor_iri(graph, actor_id)
-    data = [
-        RelationPublic(
-            type=str(r["type"]),
-            direction=str(r["direction"]),
-            other=graph.iris.entity_slug(str(r["other"])),
-            other_label=r["otherLabel"],
-            role=r["role"],
-            cue=r["cue"],
-            negated=bool(r["negated"]),
-            modality=str(r["modality"]),
-            date=r["date"],
-            date_start=r["dateStart"],
-            date_end=r["dateEnd"],
-            confidence=float(r["confidence"]),
-            extractor=str(r["extractor"]),
-            evidence=EvidencePublic(
-                article=str(r["articleId"]),
-                sentence=str(r["evidence"]),
-                start=int(r["start"]),
-                end=int(r["end"]),
-            ),
+async def get_relations(
+    actor_id: ActorId,
+    graph: GraphDep,
+    runner: ApiRunnerDep,
+    type: Types = [],  # noqa: B006 - FastAPI copies defaults
+    direction: Direction = Direction.both,
+    since: Since = None,
+    until: Until = None,
+    min_confidence: MinConfidence = 0.0,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> RelationsPublic:
+    """The actor's relations — with the other actor, type, date, confidence and
+    evidence (article, sentence, offsets) — newest first."""
+    where = RelationFilter(tuple(t.value for t in type), since, until, min_confidence)
+
+    def answer() -> RelationsPublic:
+        iri = actor_iri(graph, actor_id)
+        found, count = queries.relations(
+            graph.store, iri, direction=direction.value, where=where, page=Page(limit, offset)
         )
-        for r in queries.actor_relations(graph.store, iri)
-    ]
-    data += [
-        RelationPublic(
-            type="said",
-            direction="out",
-            content=str(s["content"]),
-            kind=str(s["kind"]),
-            cue=str(s["cue"]),
-            date=s["date"],
-            confidence=float(s["confidence"]),
-            extractor=str(s["extractor"]),
-            evidence=EvidencePublic(
-                article=str(s["articleId"]),
-                sentence=str(s["evidence"]),
-                start=int(s["start"]),
-                end=int(s["end"]),
-            ),
+        return RelationsPublic(data=[rows.relation(graph.iris, r) for r in found], count=count)
+
+    return await runner.run(answer)
+
+
+@router.get("/{actor_id}/statements", response_model=StatementsPublic)
+async def get_statements(
+    actor_id: ActorId,
+    graph: GraphDep,
+    runner: ApiRunnerDep,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> StatementsPublic:
+    """What the actor said (quoted or reported), newest first, with evidence."""
+
+    def answer() -> StatementsPublic:
+        iri = actor_iri(graph, actor_id)
+        found, count = queries.statements(
+            graph.store, iri, since=since, until=until, page=Page(limit, offset)
         )
-        for s in queries.actor_statements(graph.store, iri)
-    ]
-    data.sort(key=lambda r: str(r.date or r.date_start or ""), reverse=True)
-    return RelationsPublic(data=data, count=len(data))
+        return StatementsPublic(data=[rows.statement(graph.iris, r) for r in found], count=count)
+
+    return await runner.run(answer)
+
+
+@router.get("/{actor_id}/relations/{other_id}", response_model=RelationsPublic)
+async def get_relations_between(
+    actor_id: ActorId,
+    other_id: ActorId,
+    graph: GraphDep,
+    runner: ApiRunnerDep,
+    type: Types = [],  # noqa: B006 - FastAPI copies defaults
+    since: Since = None,
+    until: Until = None,
+    min_confidence: MinConfidence = 0.0,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> RelationsPublic:
+    """Everything between two actors, in both directions, newest first."""
+    where = RelationFilter(tuple(t.value for t in type), since, until, min_confidence)
+
+    def answer() -> RelationsPublic:
+        iri, other = actor_iri(graph, actor_id), actor_iri(graph, other_id)
+        found, count = queries.relations(
+            graph.store, iri, other=other, where=where, page=Page(limit, offset)
+        )
+        return RelationsPublic(data=[rows.relation(graph.iris, r) for r in found], count=count)
+
+    return await runner.run(answer)

@@ -1,20 +1,81 @@
-"""``/articles``: ingest an article, list the stored ones, delete one."""
+"""``/articles``: ingest an article, list the stored ones, describe or delete one.
+
+``POST /articles`` takes JSON (``ArticleIn``) or the bare text as
+``text/plain`` with its metadata in the query string (``?id=...&published=``);
+it extracts, writes the article's named graph (replacing an earlier version
+with the same id: 200 instead of 201) and answers what was extracted. It
+needs the bearer token when ``KG_API_TOKEN`` is set, as ``DELETE`` does.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+import datetime as dt
+from typing import Annotated
 
-from api.deps import GraphDep, WriteAccess
-from api.schemas import ArticleIn, ArticleIngestedPublic
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from api import rows
+from api.deps import ApiRunnerDep, GraphDep, WriteAccess
+from api.routers.actors import Limit, Offset
+from api.schemas import ArticleIn, ArticleIngestedPublic, ArticlePublic, ArticlesPublic
+from kg import queries
+from kg.errors import InputError, NotFoundError
+from kg.interface import to_record
+from kg.models import Extraction
+from kg.queries import Page
 from kg.read import article_from_text
 
 router = APIRouter(prefix="/articles", tags=["articles"])
+TEXT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}},
+            "text/plain": {"schema": {"type": "string"}},
+        },
+    }
+}
 
 
-@router.post("", response_model=ArticleIngestedPublic, status_code=201)
-def post_article(article: ArticleIn, request: Request, graph: GraphDep) -> ArticleIngestedPublic:
-    """Extract an article and write it into its own named graph (replacing an
-    earlier version with the same id)."""
+@router.post(
+    "",
+    response_model=ArticleIngestedPublic,
+    status_code=201,
+    dependencies=[WriteAccess],
+    openapi_extra=TEXT_BODY,
+    responses={
+        200: {"model": ArticleIngestedPublic, "description": "An article replaced."},
+        401: {"description": "Missing or wrong bearer token."},
+    },
+)
+async def post_article(
+    request: Request,
+    graph: GraphDep,
+    id: Annotated[str | None, Query(description="text/plain only: the article id.")] = None,
+    published: Annotated[dt.date | None, Query(description="text/plain only.")] = None,
+    title: Annotated[str | None, Query(description="text/plain only.")] = None,
+    url: Annotated[str | None, Query(description="text/plain only.")] = None,
+    source: Annotated[str | None, Query(description="text/plain only.")] = None,
+) -> JSONResponse:
+    """Extract an article and write it into its own named graph."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await request.body()
+    try:
+        if media_type == "application/json":
+            article = ArticleIn.model_validate_json(body)
+        elif media_type == "text/plain":
+            text = _utf8(body)
+            fields = {"id": id, "text": text, "published": published, "title": title}
+            article = ArticleIn.model_validate({**fields, "url": url, "source": source})
+        else:
+            raise HTTPException(415, "send the article as application/json or text/plain")
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
     record = article_from_text(
         article.id,
         article.text,
@@ -23,21 +84,60 @@ def post_article(article: ArticleIn, request: Request, graph: GraphDep) -> Artic
         url=article.url,
         source=article.source,
     )
-    with request.app.state.write_lock:
-        summary = graph.ingest([record])
-    return ArticleIngestedPublic(
+    existed = article.id in await run_in_threadpool(graph.article_ids)
+    extracted: list[Extraction] = []
+
+    def ingest():
+        with request.app.state.write_lock:
+            return graph.ingest([record], progress=extracted.append)
+
+    summary = await run_in_threadpool(ingest)
+    answer = ArticleIngestedPublic(
         id=article.id,
         graph=str(graph.iris.article_graph(article.id)),
         entities=summary.entities,
         relations=summary.relations,
         statements=summary.statements,
+        extraction=to_record(extracted[0]),
     )
+    return JSONResponse(answer.model_dump(mode="json"), status_code=200 if existed else 201)
 
 
-@router.get("", response_model=list[str])
-def list_articles(graph: GraphDep) -> list[str]:
-    """Ids of the stored articles."""
-    return graph.article_ids()
+def _utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("article", "the text is not UTF-8") from None
+
+
+@router.get("", response_model=ArticlesPublic)
+async def list_articles(
+    graph: GraphDep, runner: ApiRunnerDep, limit: Limit = 50, offset: Offset = 0
+) -> ArticlesPublic:
+    """The stored articles, newest first."""
+
+    def answer() -> ArticlesPublic:
+        found, count = queries.articles(graph.store, Page(limit, offset))
+        return ArticlesPublic(data=[rows.article(r) for r in found], count=count)
+
+    return await runner.run(answer)
+
+
+@router.get("/{article_id:path}", response_model=ArticlePublic)
+async def get_article(
+    article_id: Annotated[str, Path(min_length=1, max_length=200)],
+    graph: GraphDep,
+    runner: ApiRunnerDep,
+) -> ArticlePublic:
+    """One article: its metadata and how much was read from it."""
+
+    def answer() -> ArticlePublic:
+        row = queries.article(graph.store, article_id)
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}; list them with GET /articles")
+        return rows.article(row)
+
+    return await runner.run(answer)
 
 
 @router.delete(

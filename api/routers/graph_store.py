@@ -80,9 +80,19 @@ class Target:
         return "DEFAULT" if self.iri is None else f"GRAPH <{self.iri}>"
 
 
-@router.api_route("", methods=["GET", "HEAD"], summary="Read a graph", responses=TARGET)
+@router.get("", summary="Read a graph", responses=TARGET)
 async def read_graph(request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
     """The graph named by ``?graph=IRI`` or ``?default``."""
+    return await _read(request, graph, runner)
+
+
+@router.head("", summary="Read a graph's headers", responses=TARGET)
+async def read_graph_headers(request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
+    """What ``GET`` would answer, without the body."""
+    return await _read(request, graph, runner)
+
+
+async def _read(request: Request, graph: KnowledgeGraph, runner) -> Response:
     target = Target(request)
     media_type = choose(request.headers.get("accept"), list(GRAPH_FORMATS))
     if media_type is None:

@@ -1,18 +1,35 @@
-"""``GET /health``: is the service up, and what is it serving."""
+"""``GET /health`` (is the service up, what does it serve) and ``GET /stats``."""
+
+from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import GraphDep
-from api.schemas import HealthPublic
+from api.deps import ApiRunnerDep, GraphDep
+from api.schemas import HealthPublic, StatsPublic
+from kg import __version__
 
 router = APIRouter(tags=["service"])
 
 
 @router.get("/health", response_model=HealthPublic)
-def health(graph: GraphDep) -> HealthPublic:
-    """Liveness, the store in use and how many articles it holds."""
+async def health(graph: GraphDep, runner: ApiRunnerDep) -> HealthPublic:
+    """Liveness, the kind of store and how many articles it holds."""
+    settings = graph.settings
+    kind = (
+        "remote" if settings.is_remote else "memory" if settings.store == ":memory:" else "embedded"
+    )
+    articles = await runner.run(graph.article_ids)
     return HealthPublic(
-        store=graph.settings.store,
-        articles=len(graph.article_ids()),
-        model=graph.settings.spacy_model,
+        version=__version__, store=kind, articles=len(articles), model=settings.spacy_model
+    )
+
+
+@router.get("/stats", response_model=StatsPublic)
+async def stats(graph: GraphDep, runner: ApiRunnerDep) -> StatsPublic:
+    """Counts of nodes by class and of relation records by type."""
+    counts = await runner.run(graph.stats)
+    return StatsPublic(
+        articles=counts["articles"]["count"],
+        classes=counts["classes"],
+        relations=counts["relations"],
     )

@@ -2,10 +2,13 @@
 
 A value is turned into an RDF term by pyoxigraph (which validates IRIs and
 escapes literals) and joined into the query as a ``VALUES`` block at the top
-of its outermost group, so filters inside the group see it.
+of its outermost group, so filters inside the group see it. A list or tuple
+binds its variable to any of its values (an empty one matches nothing).
 
 >>> inline_values("SELECT ?e WHERE { ?e ?p ?name }", {"name": 'say "hi"'})
 'SELECT ?e WHERE { VALUES (?name) { ("say \\\\"hi\\\\"") } ?e ?p ?name }'
+>>> inline_values("SELECT ?e WHERE { ?e ?p ?n }", {"n": ["a", "b"]})
+'SELECT ?e WHERE { VALUES ?n { "a" "b" } ?e ?p ?n }'
 """
 
 from __future__ import annotations
@@ -51,7 +54,13 @@ def inline_values(query: str, bindings: Mapping[str, object] | None) -> str:
     match = _GROUP.search(query)
     if match is None:
         raise ValueError("bindings need a query with a WHERE (or ASK) group")
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(to_term(value)) for value in bindings.values())
-    block = f" VALUES ({names}) {{ ({terms}) }}"
-    return query[: match.end()] + block + query[match.end() :]
+    scalars = {k: v for k, v in bindings.items() if not isinstance(v, list | tuple)}
+    blocks = []
+    if scalars:
+        names = " ".join(f"?{name}" for name in scalars)
+        terms = " ".join(str(to_term(value)) for value in scalars.values())
+        blocks.append(f"VALUES ({names}) {{ ({terms}) }}")
+    for name, values in bindings.items():
+        if isinstance(values, list | tuple):
+            blocks.append(f"VALUES ?{name} {{ {' '.join(str(to_term(v)) for v in values)} }}")
+    return query[: match.end()] + " " + " ".join(blocks) + query[match.end() :]

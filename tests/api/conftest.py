@@ -6,7 +6,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
+from kg.config import Settings
+from kg.graph import KnowledgeGraph
 from tests.servers import start_kg
 
 TOKEN = "test-token-not-secret"
@@ -36,3 +40,29 @@ def protocol_server(tmp_path_factory):
     server = start_kg(folder, env)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def seed_only_store(tmp_path_factory, extractor, seed_extraction) -> Settings:
+    """Settings of an on-disk store holding the seed article alone."""
+    settings = Settings(store=str(tmp_path_factory.mktemp("seed-only") / "store"))
+    graph = KnowledgeGraph(settings, extractor=extractor)
+    try:
+        graph.write(seed_extraction)
+    finally:
+        graph.close()
+    return settings
+
+
+@pytest.fixture(scope="module")
+def seed_client(seed_only_store):
+    """The app in-process on the seed article's store (read-only use)."""
+    with TestClient(create_app(seed_only_store), raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture()
+def writable_settings(seed_store, tmp_path) -> Settings:
+    """A private copy of the seed store (seed article and examples) to write to."""
+    shutil.copytree(seed_store.store_path, tmp_path / "store")
+    return seed_store.with_store(tmp_path / "store")

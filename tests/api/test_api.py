@@ -27,9 +27,12 @@ def client(seed_store):
         yield test_client
 
 
-def test_health(client):
+def test_health_and_stats(client):
     body = client.get("/health").json()
-    assert body["status"] == "ok" and body["articles"] == 4
+    assert body["status"] == "ok" and body["articles"] == 4 and body["store"] == "embedded"
+    stats = client.get("/stats").json()
+    assert stats["articles"] == 4
+    assert stats["classes"]["Person"] >= 5 and stats["relations"]["supports"] >= 4
 
 
 def test_sparql_json_answers_who_supports_maduro_with_evidence(client):
@@ -102,80 +105,25 @@ def test_sparql_errors_are_short_4xx(client, method, kwargs, status):
     assert "Traceback" not in body["detail"] and "/work/" not in body["detail"]
 
 
-def test_service_description(client):
-    response = client.get("/sparql")
-    assert response.headers["content-type"].startswith("text/turtle")
-    assert "sd:Service" in response.text
-
-
-def test_actor_search_and_details(client):
-    found = client.get("/actors", params={"q": "lavrov"}).json()
-    assert found["count"] == 1
-    lavrov = found["data"][0]
-    assert (lavrov["id"], lavrov["label"], lavrov["type"]) == (
-        "sergey-lavrov",
-        "Sergey Lavrov",
-        "Person",
-    )
-    details = client.get("/actors/sergey-lavrov").json()
-    assert details["country"] == "RUS" and "Lavrov" in details["aliases"]
-    assert {
-        "role": "Foreign Minister",
-        "organization": "russia",
-        "organization_label": "Russia",
-    } in details["positions"]
-    assert details["articles"] >= 2
-
-
-def test_lavrov_relations_show_statements_and_position(client):
-    relations = client.get("/actors/sergey-lavrov/relations").json()["data"]
-    said = [r for r in relations if r["type"] == "said"]
-    assert any("We have explained what our servicemen are doing" in r["content"] for r in said)
-    assert any("Russian servicemen are in Venezuela legally" in r["content"] for r in said)
-    positions = [r for r in relations if r["type"] == "holdsPosition"]
-    assert any(r["role"] == "Foreign Minister" and r["other"] == "russia" for r in positions)
-    for relation in relations:
-        evidence = relation["evidence"]
-        assert evidence["sentence"] and evidence["end"] > evidence["start"]
-
-
-def test_unknown_actor_is_404(client):
-    response = client.get("/actors/no-such-actor")
-    assert response.status_code == 404 and response.json()["error"] == "not_found"
-
-
 @pytest.mark.parametrize(
-    ("payload", "status"),
-    [
-        ({"id": "x"}, 422),
-        ({"id": "", "text": "Cuba endorsed Maduro."}, 422),
-        ({"id": "x", "text": "   "}, 400),
-        ({"id": "x", "text": "ok", "published": "yesterday"}, 422),
-        ({"id": "x", "text": "\x00\x01\x02"}, 400),
-    ],
+    ("accept", "rdflib_format"),
+    [(None, "turtle"), ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")],
 )
-def test_bad_articles_are_4xx(client, payload, status):
-    response = client.post("/articles", json=payload)
-    assert response.status_code == status, response.text
-    assert set(response.json()) == {"error", "detail"}
+def test_service_description(client, accept, rdflib_format):
+    response = client.get("/sparql", headers={"Accept": accept} if accept else {})
+    assert response.headers["content-type"].startswith(accept or "text/turtle")
+    description = rdflib.Graph().parse(data=response.text, format=rdflib_format)
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    service = next(description.subjects(rdflib.RDF.type, sd.Service))
+    assert str(service) == "http://testserver/sparql"
+    assert (service, sd.supportedLanguage, sd.SPARQL11Query) in description
+    assert (service, sd.feature, sd.UnionDefaultGraph) in description
 
 
-def test_post_article_then_query_it(client):
-    response = client.post(
-        "/articles",
-        json={
-            "id": "posted",
-            "text": "Brazil endorsed Juan Guaido on Monday.",
-            "published": "2019-02-01",
-        },
-    )
-    assert response.status_code == 201
-    assert response.json()["relations"] >= 1
-    assert "posted" in client.get("/articles").json()
-    rows = client.get(
-        "/sparql", params={"query": WHO_SUPPORTS_GUAIDO.replace('"seed-article"', '"posted"')}
-    ).json()["results"]["bindings"]
-    assert [r["who"]["value"] for r in rows] == ["Brazil"]
+def test_federated_queries_are_off_by_default(client):
+    query = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 400 and "KG_SPARQL_FEDERATION" in response.json()["detail"]
 
 
 def test_openapi_docs(client):
@@ -183,9 +131,19 @@ def test_openapi_docs(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {
         "/sparql",
+        "/update",
+        "/store",
         "/actors",
         "/actors/{actor_id}",
         "/actors/{actor_id}/relations",
+        "/actors/{actor_id}/statements",
+        "/actors/{actor_id}/relations/{other_id}",
+        "/paths",
+        "/network",
+        "/network.graphml",
+        "/relations",
         "/articles",
+        "/articles/{article_id}",
+        "/stats",
         "/health",
     } <= set(paths)

@@ -1,0 +1,90 @@
+"""``kg.analysis``: the actor network from the store, built from our own sentences."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import networkx as nx
+import pytest
+
+from kg.analysis import actor_network, ego_network, hops, shortest_paths, to_graphml
+from kg.queries import RelationFilter, relations
+from kg.read import article_from_text
+
+ARTICLES = [
+    ("one", "Cuba endorsed Nicolas Maduro on Monday.", date(2019, 3, 4)),
+    ("two", "Cuba praised Nicolas Maduro on Tuesday. Brazil criticized Nicolas Maduro.", None),
+    ("three", "Russia did not endorse Brazil.", date(2019, 3, 9)),
+]
+
+
+@pytest.fixture(scope="module")
+def network_store(extractor):
+    from kg.config import Settings
+    from kg.graph import KnowledgeGraph
+
+    graph = KnowledgeGraph(Settings(store=":memory:"), extractor=extractor)
+    published = date(2019, 3, 6)
+    graph.ingest(
+        [article_from_text(i, text, published=day or published) for i, text, day in ARTICLES]
+    )
+    yield graph
+    graph.close()
+
+
+def by_label(network: nx.MultiDiGraph) -> dict[str, str]:
+    return {attributes["label"]: node for node, attributes in network.nodes(data=True)}
+
+
+def test_edges_aggregate_records_articles_and_dates(network_store):
+    network = actor_network(network_store.store)
+    ids = by_label(network)
+    support = network.get_edge_data(ids["Cuba"], ids["Nicolas Maduro"], key="supports")
+    assert support["records"] == 2 and support["articles"] == 2
+    assert (support["first_date"], support["last_date"]) == (date(2019, 3, 4), date(2019, 3, 5))
+    assert (support["polarity"], support["kind"]) == (1, "interaction")
+    criticism = network.get_edge_data(ids["Brazil"], ids["Nicolas Maduro"], key="criticizes")
+    assert criticism["polarity"] == -1
+    assert network.nodes[ids["Cuba"]]["type"] == "Country"
+    assert network.nodes[ids["Cuba"]]["country"] == "CUB"
+    assert network.nodes[ids["Nicolas Maduro"]]["articles"] == 2
+
+
+def test_a_negated_relation_is_no_edge(network_store):
+    records, _ = relations(network_store.store, where=RelationFilter(types=("supports",)))
+    assert any(r["negated"] and r["sourceLabel"] == "Russia" for r in records)
+    network = actor_network(network_store.store)
+    assert "Russia" not in by_label(network)
+
+
+def test_filters_by_type_and_date(network_store):
+    only_support = actor_network(network_store.store, RelationFilter(types=("supports",)))
+    assert {k for _, _, k in only_support.edges(keys=True)} == {"supports"}
+    late = actor_network(network_store.store, RelationFilter(since=date(2019, 3, 5)))
+    ids = by_label(late)
+    support = late.get_edge_data(ids["Cuba"], ids["Nicolas Maduro"], key="supports")
+    assert support["records"] == 1 and support["first_date"] == date(2019, 3, 5)
+
+
+def test_paths_ego_network_and_hops(network_store):
+    network = actor_network(network_store.store)
+    ids = by_label(network)
+    paths = shortest_paths(network, ids["Cuba"], ids["Brazil"])
+    assert paths == [[ids["Cuba"], ids["Nicolas Maduro"], ids["Brazil"]]]
+    assert shortest_paths(network, ids["Cuba"], ids["Brazil"], max_length=1) == []
+    steps = hops(network, paths[0])
+    assert [sorted(r["type"] for r in step) for step in steps] == [["supports"], ["criticizes"]]
+    assert steps[1][0]["source"] == ids["Brazil"], "relations keep their own direction"
+    ego = ego_network(network, ids["Cuba"], depth=1)
+    assert set(ego) == {ids["Cuba"], ids["Nicolas Maduro"]}
+    assert set(ego_network(network, ids["Cuba"], depth=2)) >= {ids["Brazil"]}
+
+
+def test_graphml_round_trip(network_store):
+    network = actor_network(network_store.store)
+    again = nx.read_graphml(io.BytesIO(to_graphml(network)), force_multigraph=True)
+    assert again.number_of_nodes() == network.number_of_nodes()
+    assert again.number_of_edges() == network.number_of_edges()
+    dates = {a.get("first_date") for _, _, a in again.edges(data=True)}
+    assert "2019-03-04" in dates
