@@ -208,15 +208,20 @@ def actor_details(store: GraphStore, iri: str) -> dict[str, object]:
 # ---------------------------------------------------------------- relations
 
 _RECORD = """
-  ?record kg:relationType ?typeIri ; kg:negated ?negated ; kg:modality ?modality ;
-          kg:confidence ?confidence ; kg:extractor ?extractor ; kg:evidenceText ?evidence ;
-          kg:evidenceStart ?start ; kg:evidenceEnd ?end ; kg:inArticle ?article .
+  ?record kg:relationType ?typeIri ; kg:inArticle ?article .
+  OPTIONAL { ?record kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?confidence ;
+             kg:extractor ?extractor ; kg:evidenceText ?evidence ; kg:evidenceStart ?start ;
+             kg:evidenceEnd ?end }
+  FILTER(BOUND(?end))
   ?article kg:articleId ?articleId .
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?record kg:date ?date }
   OPTIONAL { ?record kg:dateStart ?dateStart ; kg:dateEnd ?dateEnd }
   BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
 """
+"""A relation record with its details. The details sit in one OPTIONAL group
+that must match (``BOUND``): the same answers as plain required patterns, but
+Virtuoso plans a long star of required patterns very slowly (seconds)."""
 _ENDS = {
     "out": """
   ?record kg:source ?actor ; kg:target ?other .
@@ -274,16 +279,18 @@ def relations(
 
 
 _STATEMENTS = """
-  ?record a kg:Statement ; kg:speaker ?speaker ; kg:kind ?kind ; kg:cue ?cue ;
-          kg:content ?content ; kg:confidence ?confidence ; kg:extractor ?extractor ;
-          kg:evidenceText ?evidence ; kg:evidenceStart ?start ; kg:evidenceEnd ?end ;
-          kg:inArticle ?article .
+  ?record kg:speaker ?speaker ; a kg:Statement ; kg:inArticle ?article .
+  OPTIONAL { ?record kg:kind ?kind ; kg:cue ?cue ; kg:content ?content ;
+             kg:confidence ?confidence ; kg:extractor ?extractor ; kg:evidenceText ?evidence ;
+             kg:evidenceStart ?start ; kg:evidenceEnd ?end }
+  FILTER(BOUND(?end))
   ?article kg:articleId ?articleId .
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?record kg:date ?date }
   OPTIONAL { ?record kg:dateStart ?dateStart }
   BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
 """
+"""A statement with its details (grouped as in ``_RECORD``)."""
 _STATEMENT_COLUMNS = """?record ?speaker ?speakerLabel ?speakerText ?kind ?cue ?content ?date
   ?published ?confidence ?extractor ?evidence ?start ?end ?articleId"""
 _SPEAKER = """
