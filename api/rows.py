@@ -65,6 +65,12 @@ def evidence(row: Row) -> EvidencePublic:
     )
 
 
+def extractor(row: Row) -> str:
+    """The extractor that read a record, with its version: ``interactions.verb/1``."""
+    name, version = str(row["extractor"]), row.get("extractorVersion")
+    return name if version is None else f"{name}/{version}"
+
+
 def relation(iris: Iris, row: Row) -> RelationPublic:
     return RelationPublic(
         id=str(row["record"]),
@@ -74,13 +80,15 @@ def relation(iris: Iris, row: Row) -> RelationPublic:
         target=actor_ref(iris, row["target"], row["targetLabel"]),
         role=row["role"],
         cue=row["cue"],
+        plover=row["plover"],
+        cameo=None if row["cameo"] is None else str(row["cameo"]),
         negated=bool(row["negated"]),
         modality=str(row["modality"]),
         date=row["date"],
         date_start=row["dateStart"],
         date_end=row["dateEnd"],
         confidence=float(row["confidence"]),
-        extractor=str(row["extractor"]),
+        extractor=extractor(row),
         evidence=evidence(row),
     )
 
@@ -95,7 +103,7 @@ def statement(iris: Iris, row: Row) -> StatementPublic:
         content=str(row["content"]),
         date=row["date"],
         confidence=float(row["confidence"]),
-        extractor=str(row["extractor"]),
+        extractor=extractor(row),
         evidence=evidence(row),
     )
 

@@ -116,13 +116,15 @@ class RelationPublic(BaseModel):
     target: ActorRefPublic
     role: str | None = None
     cue: str | None = None
+    plover: str | None = Field(default=None, description="PLOVER event class (interactions).")
+    cameo: str | None = Field(default=None, description="CAMEO event code (interactions).")
     negated: bool = False
     modality: str = "asserted"
     date: dt.date | None = None
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     confidence: float
-    extractor: str
+    extractor: str = Field(description="The rule that read it, with its version.")
     evidence: EvidencePublic
 
 

@@ -28,20 +28,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kg.rdf.build import DIRECT_MODALITIES
 from kg.rdf.vocab import NS
 from kg.rdf.vocab import PREFIXES as VOCABULARY_PREFIXES
 from kg.store import IRI, GraphStore, Row
 
-PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in VOCABULARY_PREFIXES.items())PREFIX kg: <{NS}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX schema: <https://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in VOCABULARY_PREFIXES.items())
 ACTOR_CLASSES = ("Person", "Organization", "Country", "Group")
-FACTUAL_MODALITIES = ("asserted", "reported")
-"""Modalities of records that state a fact (not hypothetical, future or demanded)."""
+FACTUAL = ", ".join(f'"{modality}"' for modality in sorted(DIRECT_MODALITIES))
+"""Modalities of records that state a fact (not hypothetical, future or demanded):
+those the builder writes the direct triple for."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +83,7 @@ class RelationFilter:
             text += " FILTER(?confidence >= ?minConfidence)"
             bound["minConfidence"] = float(self.min_confidence)
         if self.factual:
-            text += ' FILTER(!?negated && ?modality IN ("asserted", "reported"))'
+            text += f" FILTER(!?negated && ?modality IN ({FACTUAL}))"
         return text, bound
 
 
@@ -233,13 +229,16 @@ _ENDS = {
   ?record kg:source ?source ; kg:target ?target .""",
 }
 _RELATION_COLUMNS = """?record ?typeIri ?direction ?source ?sourceLabel ?target ?targetLabel
-  ?role ?cue ?negated ?modality ?date ?dateStart ?dateEnd ?published ?confidence ?extractor
-  ?evidence ?start ?end ?articleId"""
+  ?role ?cue ?plover ?cameo ?negated ?modality ?date ?dateStart ?dateEnd ?published ?confidence
+  ?extractor ?extractorVersion ?evidence ?start ?end ?articleId"""
 _LABELS = """
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
   OPTIONAL { ?target skos:prefLabel ?targetLabel }
   OPTIONAL { ?record kg:role ?role }
-  OPTIONAL { ?record kg:cue ?cue }"""
+  OPTIONAL { ?record kg:cue ?cue }
+  OPTIONAL { ?record kg:ploverClass ?plover }
+  OPTIONAL { ?record kg:cameoCode ?cameo }
+  OPTIONAL { ?record kg:extractorVersion ?extractorVersion }"""
 NEWEST_FIRST = "DESC(?when) ?articleId ?start ?record"
 
 
@@ -292,10 +291,11 @@ _STATEMENTS = """
 """
 """A statement with its details (grouped as in ``_RECORD``)."""
 _STATEMENT_COLUMNS = """?record ?speaker ?speakerLabel ?speakerText ?kind ?cue ?content ?date
-  ?published ?confidence ?extractor ?evidence ?start ?end ?articleId"""
+  ?published ?confidence ?extractor ?extractorVersion ?evidence ?start ?end ?articleId"""
 _SPEAKER = """
   OPTIONAL { ?speaker skos:prefLabel ?speakerLabel }
-  OPTIONAL { ?record kg:speakerText ?speakerText }"""
+  OPTIONAL { ?record kg:speakerText ?speakerText }
+  OPTIONAL { ?record kg:extractorVersion ?extractorVersion }"""
 
 
 def statements(

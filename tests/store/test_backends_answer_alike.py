@@ -11,7 +11,7 @@ from kg.analysis import actor_network, shortest_paths
 from kg.config import Settings
 from kg.graph import KnowledgeGraph
 from kg.queries import Page, RelationFilter
-from kg.store import OxigraphStore, SparqlStore
+from kg.store import GraphChange, OxigraphStore, SparqlStore
 
 BASE = "http://backends.test.example/"
 
@@ -32,7 +32,7 @@ def seeded(request, tmp_path, extractor, seed_extraction):
     graph = KnowledgeGraph(Settings(store=":memory:", base_iri=BASE), store, extractor)
     graph.write(seed_extraction)
     yield graph
-    store.drop_graphs([g for g in store.named_graphs() if g.startswith(BASE)])
+    store.apply(GraphChange(drop=[g for g in store.named_graphs() if g.startswith(BASE)]))
     store.close()
 
 
