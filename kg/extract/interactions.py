@@ -146,8 +146,9 @@ class _Reader:
             if passive:
                 sources = agents(verb)
                 rule = "verb-passive"
-                if not sources and verb.dep_ in {"acl", "amod"}:
-                    # "supplied Russian equipment": the maker of the thing supplied
+                if not sources and verb.dep_ in {"acl", "amod"} and not self._names(verb.head):
+                    # "supplied Russian equipment": the maker of the thing supplied (not
+                    # "assassinated prime minister X": a person acted on is no thing made)
                     sources = [o for o in owners(verb.head) if o is not verb]
                     rule = "verb-participle"
             else:
@@ -413,6 +414,9 @@ class _Reader:
                     ),
                     trigger,
                 )
+
+    def _names(self, token: Token) -> bool:
+        return self.actors.named(token) is not None
 
     def _allowed(self, cue: InteractionCue, entity_id: str, side: str) -> bool:
         entity = self.table[entity_id]

@@ -28,6 +28,8 @@ from kg.lexicon import number_words, units
 from kg.models import Quantity
 
 NOT_QUANTITIES = {"DATE", "TIME", "ORDINAL"}
+NAMES = {"FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "GPE", "PERSON", "PRODUCT", "LOC", "NORP"}
+CLAUSES = {"advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj"}  # other acts' clauses
 NUMBER_DEPS = {"nummod", "compound", "quantmod"}
 
 
@@ -57,8 +59,10 @@ def amount_of(words: Iterable[str]) -> float | None:
 def quantity_phrases(doc: Doc, body_start: int = 0) -> Iterator[tuple[Token, Quantity]]:
     """(the token the quantity hangs on, the quantity) for every amount in the body."""
     for token in doc:
-        if token.idx < body_start or not _is_number(token) or token.ent_type_ in NOT_QUANTITIES:
+        if token.idx < body_start or not _is_number(token):
             continue
+        if token.ent_type_ in NOT_QUANTITIES | NAMES:
+            continue  # a date, or a number inside a name: "10 Downing Street", "Six Nations"
         if token.dep_ in NUMBER_DEPS and _is_number(token.head):
             continue  # part of a larger number: "5.1" in "5.1 million"
         counted = token.head if token.dep_ in {"nummod", "quantmod"} else token
@@ -77,13 +81,16 @@ def attach(anchors: dict[int, list[int]], doc: Doc, body_start: int = 0) -> dict
                 for record in anchors[token.i]:
                     attached.setdefault(record, []).append(quantity)
                 break
-            if token.head is token:
-                break
+            if token.head is token or token.dep_ in CLAUSES:
+                break  # "criticised the economy, pointing to 800,000 lost jobs": not its own
             token = token.head
     return attached
 
 
 def _is_number(token: Token) -> bool:
+    if token.lower_ in {"m", "bn"}:  # "375m": a multiplier only right after a number
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return before is not None and before.like_num and not before.whitespace_
     return (token.like_num or token.lower_ in number_words()) and not _is_year(token)
 
 
@@ -96,12 +103,14 @@ def _quantity(number: Token, counted: Token) -> Quantity | None:
     amount = amount_of(t.text for t in written if _is_number(t))
     if amount is None or counted.i < number.i:
         return None  # "Resolution 1441" names, it does not count
+    before = number.doc[written[0].i - 1] if written[0].i > 0 else None
+    if before is not None and _unit(before):
+        written = [before, *written]  # "dollars 375m", as some papers write it
     if counted is number:  # "two of its nationals", "$5.1 million of aid", "$5 million in aid"
-        symbol = next((t for t in written if t.lower_ in units()), None)
-        unit = units()[symbol.lower_] if symbol is not None else None
+        unit = next((_unit(t) for t in written if _unit(t)), None)
         measured = _of_object(number) or (_of_object(number, "in") if unit else None)
     else:
-        unit = units().get(counted.lemma_.lower()) or units().get(counted.lower_)
+        unit = _unit(counted)
         measured = counted if unit is None else _of_object(counted)
         if measured is None and counted.dep_ == "pobj" and counted.head.lower_ == "of":
             measured = counted.head.head  # "a grant of 580 million shillings"
@@ -112,6 +121,10 @@ def _quantity(number: Token, counted: Token) -> Quantity | None:
         (t for t in (counted, measured) if t is not None and t.i >= number.i), key=lambda t: t.i
     )
     return Quantity(amount, unit, measures, token_span(written[0], last))
+
+
+def _unit(token: Token) -> str | None:
+    return units().get(token.lower_) or units().get(token.lemma_.lower())
 
 
 def _of_object(token: Token, preposition: str = "of") -> Token | None:

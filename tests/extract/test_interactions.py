@@ -345,6 +345,11 @@ def test_every_interaction_carries_its_cue_class_and_rule(extractor):
         # a politician's attack is criticism, an army's an assault
         ("Senator John McCain attacked Barack Obama's policy on Iran.", "attacks"),
         ("Syrian troops attacked Hama on Sunday.", "criticizes"),
+        # who assassinated the man a company was founded by is not said
+        (
+            "Shares in the Lebanese company founded by assassinated premier Rafik Hariri fell.",
+            "attacks",
+        ),
         # a wish is no demand; an order of something owned asks nothing of its owner
         ("The union said shop workers should be able to rest on Sundays.", "demands"),
         ("President Jacques Chirac ordered the destruction of Ivory Coast's air force.", "demands"),

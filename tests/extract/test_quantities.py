@@ -35,7 +35,12 @@ from kg.extract.quantities import quantity_phrases
             {(50_000_000.0, "dollar", "aid", "$50 million in aid")},
         ),
         ("The fund lost $5 million.", {(5_000_000.0, "dollar", "dollar", "$5 million")}),
+        (
+            "The fund raised dollars 375m last year.",
+            {(375_000_000.0, "dollar", "dollar", "dollars 375m")},
+        ),
         # an amount whose object is not said, names, years and dates are no quantities
+        ("The envoy met the premier at 10 Downing Street.", set()),
         ("The blast killed 20 on Monday.", set()),
         ("Resolution 1441 was adopted in 2002 on March 3.", set()),
     ],
