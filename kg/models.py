@@ -138,7 +138,12 @@ class Relation:
 
 @dataclass(frozen=True)
 class Statement:
-    """Something an actor said: speaker, cue, content, direct or reported."""
+    """Something an actor said: speaker, cue, content, direct or reported.
+
+    An unnamed source ("a diplomatic source", "officials", "the report") has
+    no ``speaker`` entity — it is no actor to merge with others — but keeps
+    its ``speaker_span`` and a ``speaker_type`` (Person, Group or Other).
+    """
 
     speaker: str | None
     speaker_span: Span | None
@@ -149,6 +154,7 @@ class Statement:
     confidence: float
     rule: str
     time: TimeSpan | None = None
+    speaker_type: EntityType | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ DATASETS: dict[str, str] = {
     "plover": "kg.evaluation.plover:evaluate",
     "conll04": "kg.evaluation.conll04_relations:evaluate",
     "knowledgenet": "kg.evaluation.knowledgenet:evaluate",
+    "polnear": "kg.evaluation.polnear:evaluate",
 }
 
 

@@ -38,13 +38,18 @@ class Counts:
 @dataclass
 class Row:
     """One line of an evaluation report: a dataset, a stage, a type, counts,
-    and any other measure (accuracy ...) by name."""
+    and any other measure (accuracy ...) by name.
+
+    ``outcomes`` holds one ``(confidence, correct)`` pair per prediction
+    counted in the row, for the reliability table of ``kg.evaluation.calibration``.
+    """
 
     dataset: str
     stage: str
     type: str
     counts: Counts = field(default_factory=Counts)
     measures: dict[str, float] = field(default_factory=dict)
+    outcomes: list[tuple[float, bool]] = field(default_factory=list, repr=False)
 
     def as_dict(self) -> dict[str, object]:
         return {

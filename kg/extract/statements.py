@@ -1,23 +1,45 @@
 """Statements: who said what, direct, reported or mixed.
 
-A statement is found from a speech cue (``speech_cues.tsv``):
+A statement is found from a cue in ``speech_cues.tsv`` (a verb, a noun or a
+preposition; each row says which *frames* give it its content):
 
-- a cue verb with a clausal complement: "Lavrov noted that ...",
-  "... , Foreign Minister Sergey Lavrov said", '"We have explained ...,"
-  Lavrov said' (the complement is the content);
-- "according to X, ..." (X is the speaker of the rest of the sentence).
+- ``clause``: the cue's clausal complement — "Lavrov noted that ...",
+  "Trump said Russia "needed to get out"" — or, for a parenthetical cue, the
+  clause around it: "The plan, she said, is dead";
+- ``quote``: a quotation next to the cue, with only the speaker, punctuation
+  or the cue's own modifiers between — '"We agree," he told reporters',
+  'She said: "We agree."';
+- ``infinitive``: "vowed to fight on"; ``object``: "denied the report";
+- ``prep``: a phrase naming the source around the rest of the clause —
+  "according to the ministry, ...", "in her view, ...".
+
+Two patterns need no cue word: a quotation introduced by a speaker and a colon
+(`Senior aide Jane Doe: "..."`), and a quotation that continues a statement
+(news convention: the next sentence or paragraph opens a quotation without a
+new cue; it belongs to the last direct statement, with the same speaker and
+cue, until another attribution intervenes).
 
 The speaker is the resolved entity of the cue's subject (a pronoun resolves
-to its person); an unnamed source ("a diplomatic source in Caracas") is kept
-as ``speaker_text`` with no entity. The kind comes from quote marks: all of
-the content quoted is direct, part of it mixed, none reported. The content
-never reaches outside the cue's own sentence (plus a quotation it opens or
-closes), so a phrase is never attributed to the speaker of a neighbouring
-sentence.
+through the ``EntityTable``; the statement keeps the pronoun's span). An
+unnamed source ("a diplomatic source in Caracas", "officials") is a speaker
+too: ``speaker`` stays ``None`` — it must never merge with another article's
+"officials" — and ``speaker_type`` says what it is: ``Person`` for a singular
+human noun, ``Group`` for a plural, ``Other`` for a document or a poll (a
+noun of the lexicon: "the report said").
+
+The kind comes from quote marks: all of the content quoted is direct, part of
+it mixed, none reported. A phrase is never attributed across an attribution:
+the content never reaches into a neighbouring sentence that holds its own cue,
+and a cue inside a quotation belongs to the quoted words.
+
+Confidences are the precision measured per cue and per rule on the PolNeAR
+train split (see ``kg.evaluation.calibration``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date
 
@@ -25,81 +47,420 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.evidence import sentence_of, token_span, trimmed
 from kg.extract.time import time_of
-from kg.lexicon import speech_cues
+from kg.lexicon import SpeechCue, speech_cues
 from kg.models import Span, Statement
 from kg.nlp.quotes import quote_spans
 from kg.resolve.in_article import EntityTable
 
-VERSION = "1"
-CONTENT_DEPS = {"ccomp"}
-SUBJECT_DEPS = {"nsubj"}
+VERSION = "2"
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_DEPS = {"ccomp"}
+PARENTHETICAL_DEPS = {"parataxis"}
+INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# rules without a cue word: precision measured on PolNeAR train (see module doc)
+COLON_CONFIDENCE = 0.85
+CONTINUATION_CONFIDENCE = 0.8
+UNNAMED_FACTOR = 0.9
+MIN_QUOTE_WORDS = 3
+MAX_NAME = 6  # tokens of a speaker's name before a colon ("Republican pollster Daron Shaw:")
+MAX_GAP = 40  # tokens between a quotation and its cue: a long speaker description at most
+
+SENTENCE_END = {".", "!", "?"}
+QUOTE_MARKS = "\"'`\u201c\u201d\u00ab\u00bb\u201e"
+Quote = tuple[int, int]
+
+
+class _Doc:
+    """What every rule needs about one document, computed once."""
+
+    def __init__(self, doc: Doc, table: EntityTable, published: date | None, body_start: int):
+        self.doc = doc
+        self.table = table
+        self.published = published
+        self.body_start = body_start
+        self.cues = speech_cues()
+        self.quotes: list[Quote] = [q for q in quote_spans(doc.text) if q[0] >= body_start]
+        self.starts = [t.idx for t in doc]
+        self.quoted: set[int] = set()
+        for start, end in self.quotes:
+            first = bisect_right(self.starts, start)  # the opening mark itself is outside
+            last = bisect_left(self.starts, end - 1)  # and so is the closing one
+            self.quoted.update(range(first, last))
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Tokens that start in ``[start, end)``."""
+        return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+
+    def token_before(self, offset: int) -> Token | None:
+        i = bisect_left(self.starts, offset) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return self.doc[i] if i >= 0 else None
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.doc[i] if i >= 0 else None
 
 
 def statements(
     doc: Doc, table: EntityTable, published: date | None, body_start: int = 0
 ) -> Iterator[Statement]:
     """Every statement in the body, in text order."""
-    quotes = [q for q in quote_spans(doc.text) if q[0] >= body_start]
-    cues = speech_cues()
-    for token in doc:
-        if token.idx < body_start or any(s < token.idx < e for s, e in quotes):
+    context = _Doc(doc, table, published, body_start)
+    found: list[Statement] = []
+    for token in doc[bisect_left(context.starts, body_start) :]:
+        if token.i in context.quoted:
             continue  # a cue inside a quotation belongs to the quoted words
-        lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and (lemma, "VERB") in cues:
-            found = _from_verb(doc, table, token, cues[(lemma, "VERB")], quotes, published)
-            if found is not None:
-                yield found
-        elif lemma == "accord" and token.dep_ == "prep":
-            found = _according_to(doc, table, token, quotes, published)
-            if found is not None:
-                yield found
+        statement = _from_cue(context, token)
+        if statement is not None:
+            found.append(statement)
+    found = _outermost(found)
+    found.extend(_introduced_by_colon(context, found))
+    found.extend(_continuations(context, found))
+    yield from sorted(_kept_apart(found, doc.text), key=lambda s: (s.content.start, s.cue.start))
 
 
-def _from_verb(
-    doc: Doc,
-    table: EntityTable,
-    verb: Token,
-    prior: float,
-    quotes: list[tuple[int, int]],
-    published: date | None,
-) -> Statement | None:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None
-    content_root = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
-    if content_root is None:
-        return None
-    content = _content_span(doc, content_root, quotes)
-    if content is None:
-        return None
-    subject = speaker_token_of(verb)
-    speaker, speaker_span = _speaker(table, subject)
-    confidence = prior * (1.0 if speaker else 0.8)
-    return Statement(
-        speaker=speaker,
-        speaker_span=speaker_span,
-        cue=token_span(verb, verb),
-        kind=_kind(content, quotes),
-        content=content,
-        evidence=sentence_of(verb),
-        confidence=round(confidence, 3),
-        rule=f"statements.cue-verb/{VERSION}",
-        time=time_of(verb, published),
-    )
-
-
-def speaker_token_of(verb: Token) -> Token | None:
-    """The subject of a speech verb, or of the verb it is coordinated with."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    if verb.dep_ in {"conj", "xcomp", "advcl"}:
-        return speaker_token_of(verb.head)
+def _from_cue(context: _Doc, token: Token) -> Statement | None:
+    lemma = token.lemma_.lower()
+    particle = _particle(token)
+    if token.dep_ == "prep":
+        phrase = f"{token.lower_} {particle.lower_}" if particle is not None else token.lower_
+        if (phrase, "ADP") in context.cues:
+            return _from_preposition(context, token, context.cues[(phrase, "ADP")])
+    if token.pos_ in {"VERB", "AUX"}:
+        if particle is not None and (f"{lemma} {particle.lower_}", "VERB") in context.cues:
+            return _from_verb(context, token, context.cues[(f"{lemma} {particle.lower_}", "VERB")])
+        if (lemma, "VERB") in context.cues:
+            return _from_verb(context, token, context.cues[(lemma, "VERB")])
+    elif token.pos_ == "NOUN" and (lemma, "NOUN") in context.cues:
+        return _from_noun(context, token, context.cues[(lemma, "NOUN")])
     return None
 
 
-def _speaker(table: EntityTable, subject: Token | None) -> tuple[str | None, Span | None]:
-    if subject is None:
-        return None, None
+def _particle(token: Token) -> Token | None:
+    """The particle or preposition right after a cue word ("point out", "according to")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.head == token and following.dep_ in {"prt", "prep"}:
+        return following
+    return None
+
+
+# ------------------------------------------------------------------ verbs
+
+
+def _from_verb(context: _Doc, verb: Token, cue: SpeechCue) -> Statement | None:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not say": nothing was stated
+    subject = speaker_token_of(verb)
+    content = _verb_content(context, verb, cue)
+    if content is None and "clause" in cue.frames and not _has_subject(verb):
+        content, subject = _trailing(context, verb) or (None, subject)
+    if content is None:
+        return None
+    last = _particle(verb) if " " in cue.lemma else verb
+    return _statement(context, subject, token_span(verb, last or verb), content, verb, cue)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _trailing(context: _Doc, verb: Token) -> tuple[Span, Token] | None:
+    """ "Facebook built the tool, a spokeswoman, Jane Roe, said on Monday": the
+    news order CLAUSE, SPEAKER said — read from the surface when the parser
+    attached the cue elsewhere. The speaker is the noun phrase between the
+    clause's last comma and the cue; the clause before it is the content."""
+    sentence = verb.sent
+    commas = [t for t in sentence if t.i < verb.i and t.text == ","]
+    for comma in commas:
+        speaker = list(verb.doc[comma.i + 1 : verb.i])
+        clause = list(verb.doc[sentence.start : comma.i])
+        if not speaker or any(t.pos_ in {"VERB", "AUX"} for t in speaker):
+            continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in clause):
+            return None
+        head = next((t for t in speaker if t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+        content = _content_of(context, clause)
+        return (content, head) if head is not None and content is not None else None
+    return None
+
+
+def _verb_content(context: _Doc, verb: Token, cue: SpeechCue) -> Span | None:
+    if "clause" in cue.frames:
+        for child in verb.children:
+            if child.i < verb.i and _is_cue(context, child) and _has_subject(child):
+                continue  # "He said A, and asked about B, he said C": a statement of its own
+            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "xcomp" and not _is_infinitive(child)):
+                return _content_of(context, list(child.subtree))
+    if "quote" in cue.frames:
+        quote = _adjacent_quote(context, verb)
+        if quote is not None:
+            return trimmed(context.doc.text, *quote)
+    if (
+        "clause" in cue.frames
+        and verb.dep_ in PARENTHETICAL_DEPS
+        and not _inside(verb.head, verb)
+        and not _is_cue(context, verb.head)
+    ):
+        return _content_of(context, [t for t in verb.head.subtree if not _inside(t, verb)])
+    if "infinitive" in cue.frames:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and _is_infinitive(child):
+                return _content_of(context, list(child.subtree))
+    if "predicative" in cue.frames:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd"}]
+        complements = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"} or c.lower_ == "as"]
+        if objects and complements and complements[-1].i > objects[0].i:
+            return _content_of(
+                context, list(verb.doc[objects[0].left_edge.i : complements[-1].right_edge.i + 1])
+            )
+    if "object" in cue.frames:
+        holder = _particle(verb) if " " in cue.lemma else verb
+        for child in (holder or verb).children:
+            if child.dep_ in {"dobj", "pobj"}:
+                return _content_of(context, list(child.subtree))
+    return None
+
+
+def _inside(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def _adjacent_quote(context: _Doc, cue: Token) -> Quote | None:
+    """A quotation right before or after the cue, with only the speaker, the
+    cue's modifiers (not another clause) and punctuation in between."""
+    own = {t.i for t in cue.subtree}
+    before = [q for q in context.quotes if q[1] <= cue.idx]
+    after = [q for q in context.quotes if q[0] >= cue.idx + len(cue.text)]
+    candidates = []
+    if before:
+        candidates.append((before[-1], context.tokens_between(before[-1][1], cue.idx)))
+    if after:
+        candidates.append((after[0], context.tokens_between(cue.idx + 1, after[0][0])))
+    for quote, between in candidates:
+        if (
+            len(between) <= MAX_GAP
+            and _is_speech(context.doc.text[quote[0] : quote[1]])
+            and not any(t.text in SENTENCE_END for t in between)
+            and all(t.is_punct or t.is_space or (t.i in own and not _is_clause(t)) for t in between)
+        ):
+            return quote
+    return None
+
+
+def _is_speech(quotation: str) -> bool:
+    """A quotation that reads as words said, not a title or a scare-quoted term:
+    a few words, or words closed by punctuation inside the marks ('"Okay,"')."""
+    inner = quotation.strip(QUOTE_MARKS + " \n")
+    return _words(inner) >= MIN_QUOTE_WORDS or inner[-1:] in {",", ".", "!", "?"}
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.tag_ == "TO" for c in verb.children)
+
+
+def _is_cue(context: _Doc, token: Token) -> bool:
+    """Whether ``token`` is a cue verb itself ("X say A, Y say B": two statements)."""
+    return (token.lemma_.lower(), "VERB") in context.cues
+
+
+def _is_clause(token: Token) -> bool:
+    return token.dep_ in {"ccomp", "conj", "parataxis"} and token.pos_ in {"VERB", "AUX"}
+
+
+def _words(text: str) -> int:
+    return sum(1 for part in text.split() if any(ch.isalnum() for ch in part))
+
+
+def speaker_token_of(verb: Token) -> Token | None:
+    """The subject of a speech verb, or of the verb it depends on."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+        if child.dep_ == "agent":  # "it was announced by the ministry"
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ in INHERIT_SUBJECT_DEPS:
+        return speaker_token_of(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "officials saying that ..."
+    return None
+
+
+# ------------------------------------------------------ nouns, prepositions
+
+
+def _from_noun(context: _Doc, noun: Token, cue: SpeechCue) -> Statement | None:
+    """ "His claim that the vote was rigged", "in her view, ...", "his words: "..."" """
+    holder = _holder(noun)
+    if holder is None:
+        return None  # "the kind words", "a statement": nobody to attribute them to
+    if "prep" in cue.frames and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return _around_phrase(context, noun.head, noun, holder, token_span(noun, noun), cue)
+    content = None
+    if "clause" in cue.frames:
+        for child in noun.children:
+            if child.dep_ in {"acl", "ccomp"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                content = _content_of(context, list(child.subtree))
+    if content is None and "quote" in cue.frames:
+        quote = _adjacent_quote(context, noun)
+        content = trimmed(context.doc.text, *quote) if quote else None
+    if content is None:
+        return None
+    return _statement(context, holder, token_span(noun, noun), content, noun, cue)
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who a cue noun belongs to: "his claim", "a claim by X", "X made the claim"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj":
+        return speaker_token_of(noun.head)
+    return None
+
+
+def _from_preposition(context: _Doc, prep: Token, cue: SpeechCue) -> Statement | None:
+    """ "According to the ministry, ...": the rest of the clause is the content."""
+    last = _particle(prep) or prep
+    source = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    return _around_phrase(context, prep, source, source, token_span(prep, last), cue)
+
+
+def _around_phrase(
+    context: _Doc, prep: Token, anchor: Token, source: Token | None, cue_span: Span, cue: SpeechCue
+) -> Statement | None:
+    """The clause a source-naming phrase is attached to, without the phrase."""
+    clause = prep.head
+    content = _content_of(context, [t for t in clause.subtree if not _inside(t, prep)])
+    if content is None or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    return _statement(context, source, cue_span, content, clause, cue)
+
+
+# --------------------------------------------------- statements without cue
+
+
+def _introduced_by_colon(context: _Doc, found: list[Statement]) -> Iterator[Statement]:
+    """`Senior aide Jane Doe: "We never expected this."`, `Clinton camp: Trump
+    threatens security` — a speaker opening the sentence, a colon, then what
+    was said: a quotation, or the rest of the sentence after a short name."""
+    doc = context.doc
+    for colon in doc[bisect_left(context.starts, context.body_start) :]:
+        if colon.text != ":" or colon.i in context.quoted or colon.i == colon.sent.start:
+            continue
+        phrase = doc[colon.sent.start : colon.i]
+        head = phrase.root
+        if head.pos_ not in {"PROPN", "NOUN"} or any(t.pos_ in {"VERB", "AUX"} for t in phrase):
+            continue
+        quote = next((q for q in context.quotes if q[0] >= colon.idx), None)
+        if quote is not None and _only_layout(doc.text[colon.idx + 1 : quote[0]]):
+            content = trimmed(doc.text, *quote)
+        elif len(phrase) <= MAX_NAME and _names_a_source(context, phrase):
+            content = _content_of(context, list(doc[colon.i + 1 : colon.sent.end]))
+        else:
+            continue
+        if content is None or any(
+            s.content.start < content.end and content.start < s.content.end for s in found
+        ):
+            continue
+        yield _statement(
+            context, head, token_span(colon, colon), content, colon, None, COLON_CONFIDENCE
+        )
+
+
+def _names_a_source(context: _Doc, phrase) -> bool:
+    """A name ("Elizabeth Warren", "NY Post"), an actor, or a document ("Poll")."""
+    head = phrase.root
+    return (
+        head.pos_ == "PROPN"
+        or any(context.table.actor_at(t) for t in phrase)
+        or (head.lemma_.lower(), "NOUN") in context.cues
+    )
+
+
+def _continuations(context: _Doc, found: list[Statement]) -> Iterator[Statement]:
+    """A quotation that opens the next sentence or paragraph after a direct
+    statement continues it, with no cue of its own."""
+    doc = context.doc
+    direct = sorted((s for s in found if s.kind != "reported"), key=lambda s: s.content.end)
+    cues = sorted(s.cue.start for s in found)
+    added: list[Statement] = []
+    for start, end in _uncovered(context, found):
+        previous = [s for s in (*direct, *added) if s.content.end <= start]
+        if not previous:
+            continue
+        last = max(previous, key=lambda s: s.content.end)
+        gap_start = max(last.content.end, last.evidence.end, last.cue.end)
+        if any(gap_start <= c < start for c in cues) or not _only_layout(doc.text[gap_start:start]):
+            continue
+        first = context.token_at(start)
+        if first is None or not _is_speech(doc.text[start:end]):
+            continue
+        statement = dataclasses.replace(
+            last,
+            kind="direct",
+            content=trimmed(doc.text, start, end),
+            evidence=sentence_of(first),
+            confidence=round(min(last.confidence, CONTINUATION_CONFIDENCE), 3),
+            rule=f"statements.continuation/{VERSION}",
+        )
+        added.append(statement)
+        yield statement
+
+
+def _only_layout(text: str) -> bool:
+    """Nothing but white space and sentence punctuation between two stretches."""
+    return all(ch.isspace() or ch in ".,;:!?)\u201d\"'\u2019" for ch in text)
+
+
+def _uncovered(context: _Doc, found: list[Statement]) -> list[Quote]:
+    """Quotations that no statement's content touches yet, in text order."""
+    return [
+        (s, e)
+        for s, e in context.quotes
+        if not any(st.content.start < e and s < st.content.end for st in found)
+    ]
+
+
+# ---------------------------------------------------------------- records
+
+
+def _statement(
+    context: _Doc,
+    subject: Token | None,
+    cue_span: Span,
+    content: Span,
+    anchor: Token,
+    cue: SpeechCue | None,
+    confidence: float | None = None,
+) -> Statement:
+    speaker, speaker_span, speaker_type = _speaker(context, subject)
+    prior = cue.confidence if cue is not None else confidence or 0.5
+    rule = "colon" if cue is None else cue.pos.lower()
+    return Statement(
+        speaker=speaker,
+        speaker_span=speaker_span,
+        cue=cue_span,
+        kind=_kind(content, context.quotes),
+        content=content,
+        evidence=sentence_of(anchor),
+        confidence=round(prior * (1.0 if speaker else UNNAMED_FACTOR), 3),
+        rule=f"statements.{rule}/{VERSION}",
+        time=time_of(anchor, context.published),
+        speaker_type=speaker_type,
+    )
+
+
+def _speaker(context: _Doc, subject: Token | None) -> tuple[str | None, Span | None, str | None]:
+    if subject is None or subject.dep_ == "expl" or subject.lower_ in {"it", "there"}:
+        return None, None, None
+    table = context.table
     entity_id = table.actor_at(subject)
     if entity_id is None:  # "Venezuelan media reports": the media
         entity_id = next(
@@ -110,30 +471,43 @@ def _speaker(table: EntityTable, subject: Token | None) -> tuple[str | None, Spa
             ),
             None,
         )
-    if entity_id is not None and subject.pos_ == "PRON" and subject.tag_ not in {"WP", "WDT"}:
-        return entity_id, token_span(subject, subject)
-    left, right = subject.left_edge, subject.right_edge
-    return entity_id, token_span(left, right)
+    if subject.pos_ == "PRON" and subject.tag_ not in {"WP", "WDT"}:
+        return entity_id, token_span(subject, subject), None
+    span = token_span(subject.left_edge, subject.right_edge)
+    if entity_id is not None:
+        return entity_id, span, None
+    return None, span, _unnamed_type(context, subject)
 
 
-def _content_span(doc: Doc, root: Token, quotes: list[tuple[int, int]]) -> Span | None:
-    tokens = [t for t in root.subtree]
+def _unnamed_type(context: _Doc, head: Token) -> str | None:
+    """Person, Group or Other for a source without a name (see the module doc)."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if (head.lemma_.lower(), "NOUN") in context.cues:
+        return "Other"  # "the report said": a document speaks for its authors
+    return "Group" if head.tag_ in {"NNS", "NNPS"} else "Person"
+
+
+def _content_of(context: _Doc, tokens: list[Token]) -> Span | None:
+    """The text of ``tokens`` without leading/trailing punctuation and "that";
+    a quotation the content opens or closes is taken whole."""
+    tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct and not tokens[0].is_quote or tokens[0].dep_ == "mark"):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
+    while tokens and (tokens[-1].is_punct and not tokens[-1].is_quote or tokens[-1].is_space):
         tokens.pop()
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    for q_start, q_end in quotes:  # a quotation the content opens or closes is whole
+    for q_start, q_end in context.quotes:
         if q_start < end and start < q_end:
             start, end = min(start, q_start), max(end, q_end)
-    span = trimmed(doc.text, start, end)
+    span = trimmed(context.doc.text, start, end)
     stripped = span.text.rstrip(",;:")
     return Span(span.start, span.start + len(stripped), stripped) if stripped else None
 
 
-def _kind(content: Span, quotes: list[tuple[int, int]]) -> str:
+def _kind(content: Span, quotes: list[Quote]) -> str:
     inside = 0
     letters = 0
     for i, ch in enumerate(content.text, start=content.start):
@@ -146,38 +520,41 @@ def _kind(content: Span, quotes: list[tuple[int, int]]) -> str:
     return "mixed" if inside else "reported"
 
 
-def _according_to(
-    doc: Doc,
-    table: EntityTable,
-    accord: Token,
-    quotes: list[tuple[int, int]],
-    published: date | None,
-) -> Statement | None:
-    to = next((c for c in accord.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if source is None:
-        return None
-    clause = accord.head
-    tokens = [t for t in clause.subtree if not (accord.left_edge.i <= t.i <= accord.right_edge.i)]
-    while tokens and tokens[0].is_punct:
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
-        tokens.pop()
-    if not tokens:
-        return None
-    content = trimmed(doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-    speaker, speaker_span = _speaker(table, source)
-    cue = token_span(accord, to)
-    return Statement(
-        speaker=speaker,
-        speaker_span=speaker_span,
-        cue=cue,
-        kind=_kind(content, quotes),
-        content=content,
-        evidence=sentence_of(accord),
-        confidence=round(
-            speech_cues().get(("according to", "ADP"), 0.9) * (1.0 if speaker else 0.8), 3
-        ),
-        rule=f"statements.according-to/{VERSION}",
-        time=time_of(clause, published),
-    )
+def _outermost(found: list[Statement]) -> list[Statement]:
+    """Drop a statement whose cue lies inside the content of another statement
+    of the same sentence: "she said they think ..." is one statement, hers (the
+    inner attribution is part of what she said)."""
+    kept: list[Statement] = []
+    for statement in sorted(found, key=lambda s: s.content.start - s.content.end):
+        if not any(
+            outer.evidence.start == statement.evidence.start
+            and outer.content.start <= statement.cue.start < outer.content.end
+            for outer in kept
+        ):
+            kept.append(statement)
+    return kept
+
+
+def _kept_apart(found: list[Statement], text: str) -> list[Statement]:
+    """Cut every content at a neighbouring sentence that has its own cue, so that
+    no phrase is attributed to one speaker when its sentence names another."""
+    kept = []
+    for statement in found:
+        start, end = statement.content.start, statement.content.end
+        for other in found:
+            cue = other.cue.start
+            if other is statement or not start <= cue < end:
+                continue
+            if other.evidence.start == statement.evidence.start:
+                continue  # the same sentence: a nested attribution, see _outermost
+            if cue > statement.cue.start:
+                end = min(end, other.evidence.start)
+            else:
+                start = max(start, other.evidence.end)
+        if (start, end) != (statement.content.start, statement.content.end):
+            content = trimmed(text, start, end) if start < end else None
+            if content is None or not content.text:
+                continue
+            statement = dataclasses.replace(statement, content=content)
+        kept.append(statement)
+    return kept

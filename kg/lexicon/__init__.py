@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+SPEECH_FRAMES = {"clause", "quote", "infinitive", "object", "predicative", "prep"}
+
 
 @dataclass(frozen=True)
 class PredicateInfo:
@@ -63,6 +65,14 @@ class PloverClass:
     cameo: str
     intended: str
     refused: str | None
+
+
+@dataclass(frozen=True)
+class SpeechCue:
+    lemma: str
+    pos: str
+    frames: tuple[str, ...]
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -182,9 +192,15 @@ def modality_cues() -> dict[str, str]:
 
 
 @cache
-def speech_cues() -> dict[tuple[str, str], float]:
-    """Reported-speech cues: (lemma, part of speech) -> prior confidence."""
-    return {(lemma, pos): float(conf) for lemma, pos, conf in rows("speech_cues.tsv")}
+def speech_cues() -> dict[tuple[str, str], SpeechCue]:
+    """Cues of statements by (lemma, part of speech)."""
+    table = {}
+    for lemma, pos, frames, confidence in rows("speech_cues.tsv"):
+        unknown = set(frames.split("|")) - SPEECH_FRAMES
+        if unknown:
+            raise ValueError(f"speech_cues.tsv: {lemma}: unknown frame {sorted(unknown)[0]!r}")
+        table[(lemma, pos)] = SpeechCue(lemma, pos, tuple(frames.split("|")), float(confidence))
+    return table
 
 
 @cache

@@ -1,22 +1,37 @@
 """Find quoted stretches of text, tolerant of unbalanced quote marks.
 
 Straight double quotes alternate open/close within a paragraph; curly quotes
-say which they are. News convention for quotes running over paragraphs is
-honoured: a paragraph that opens a quote and never closes it continues into
+say which they are. Two apostrophes in a row stand for a straight double
+quote, and two backticks open what two apostrophes close (text converted from
+typewriter or Penn Treebank style); a straight mark also closes a curly one
+(sloppy typing). News convention for quotes running over
+paragraphs is honoured: a paragraph that opens a quote and never closes it continues into
 the next paragraph when that one opens with a quote mark again. An unmatched
 mark never raises: the quote ends at its paragraph's end (best effort).
 
 >>> text = 'He said "we agree." Then "no".'
 >>> [text[s:e] for s, e in quote_spans(text)]
 ['"we agree."', '"no"']
+>>> text = "''We agree,'' he said."
+>>> [text[s:e] for s, e in quote_spans(text)]
+["''We agree,''"]
 """
 
 from __future__ import annotations
 
 import re
 
-OPEN = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
-CLOSERS = {'"', "\u201d", "\u00bb", "\u201c"}
+OPEN = {
+    '"': '"',
+    "''": "''",
+    "``": "''",
+    "\u201c": "\u201d",
+    "\u00ab": "\u00bb",
+    "\u201e": "\u201c",
+}
+CLOSERS = {'"', "''", "\u201d", "\u00bb", "\u201c"}
+STRAIGHT = {'"', "''"}
+_MARK = re.compile("''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -28,14 +43,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         open_at: int | None = None
         opener = ""
         first = _first_non_space(text, para_start, para_end)
-        for i in range(para_start, para_end):
-            ch = text[i]
+        for mark in _MARK.finditer(text, para_start, para_end):
+            i, ch = mark.start(), mark.group()
             if open_at is None:
-                if ch in OPEN and not _is_inch_or_apostrophe(text, i):
+                if ch in OPEN and not _is_inch(text, i, ch):
                     open_at, opener = i, ch
-            elif ch == OPEN[opener] or (opener == '"' and ch in CLOSERS):
+            elif ch == OPEN[opener] or ch in STRAIGHT or (opener in STRAIGHT and ch in CLOSERS):
                 start = carry if carry is not None and open_at == first else open_at
-                spans.append((start, i + 1))
+                spans.append((start, mark.end()))
                 open_at, carry = None, None
         if open_at is not None:
             # unclosed: the quote may continue in the next paragraph
@@ -69,13 +84,14 @@ def _last_non_space(text: str, start: int, end: int) -> int:
     return end
 
 
-def _is_inch_or_apostrophe(text: str, i: int) -> bool:
-    """``5"`` (inches) is not a quote mark."""
+def _is_inch(text: str, i: int, mark: str) -> bool:
+    """``5"`` or ``5''`` (inches) is not a quote mark."""
+    after = i + len(mark)
     return (
-        text[i] == '"'
+        mark in STRAIGHT
         and i > 0
         and text[i - 1].isdigit()
-        and (i + 1 == len(text) or not text[i + 1].isalpha())
+        and (after == len(text) or not text[after].isalpha())
     )
 
 
