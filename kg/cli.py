@@ -216,6 +216,10 @@ def evaluate(
     ] = Path("../shared"),
     limit: Annotated[int | None, typer.Option(help="Score at most this many documents.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="JSON Lines, one per row.")] = False,
+    calibration: Annotated[
+        bool,
+        typer.Option("--calibration", help="Also print confidence bins -> precision for each row."),
+    ] = False,
 ) -> None:
     """Score the extractor against gold sets: precision, recall, F1 per stage and type."""
     from kg.evaluation import DATASETS, run, table
@@ -233,6 +237,28 @@ def evaluate(
             typer.echo(json.dumps(row.as_dict()))
     else:
         typer.echo(table(rows))
+    if calibration:
+        _print_calibration(rows, json_output)
+
+
+def _print_calibration(rows, json_output: bool) -> None:
+    """Confidence bins -> precision for every row that recorded its outcomes."""
+    from kg.evaluation.calibration import calibration_error, reliability, reliability_table
+
+    for row in rows:
+        if not row.outcomes:
+            continue
+        title = f"{row.dataset} {row.stage} {row.type}"
+        bins = reliability(row.outcomes)
+        if json_output:
+            record = {
+                "calibration": title,
+                "ece": round(calibration_error(bins), 4),
+                "bins": [b.as_dict() for b in bins],
+            }
+            typer.echo(json.dumps(record))
+        else:
+            typer.echo("\n" + reliability_table(title, bins))
 
 
 @app.command()

@@ -182,6 +182,18 @@ def test_eval_prints_the_seed_scores():
     assert rows[("relations", "all")]["precision"] >= 0.9
 
 
+def test_eval_prints_a_reliability_table_with_calibration():
+    from tests.conftest import shared_path
+
+    shared = shared_path("eval", "polnear").parents[1]
+    result = kg("eval", "polnear", "--shared", shared, "--limit", "2", "--json", "--calibration")
+    assert result.returncode == 0, result.stderr
+    row, table = map(json.loads, result.stdout.splitlines())
+    assert row["dataset"] == "polnear-dev" and row["tp"] > 0
+    assert sum(b["count"] for b in table["bins"]) >= row["tp"] + row["fp"]
+    assert 0.0 <= table["ece"] <= 1.0
+
+
 def test_eval_unknown_dataset_is_a_usage_error(tmp_path):
     result = kg("eval", "nonsense", "--shared", tmp_path)
     assert result.returncode == 2 and "nonsense" in result.stderr

@@ -190,18 +190,20 @@ class Prediction:
     def content(self) -> Fragments:
         return tuple((s.content.start, s.content.end) for s in self.statements)
 
-    @property
-    def confidence(self) -> float:
-        return self.first.confidence
-
 
 @dataclass
 class Pair:
-    """A prediction and the gold attribution it matched (or None)."""
+    """A prediction and the gold attribution it matched (or None); each of its
+    statements is right when the pair matched and, for a continuation, when its
+    content overlaps the gold content."""
 
     prediction: Prediction
     gold: Attribution | None
     speaker_correct: bool | None = None
+    statements_correct: list[bool] = field(default_factory=list)
+
+    def outcomes(self) -> list[tuple[Statement, bool]]:
+        return list(zip(self.prediction.statements, self.statements_correct, strict=True))
 
 
 @dataclass
@@ -255,8 +257,16 @@ def score_document(document: Document, extraction: Extraction) -> DocumentScore:
     for i, prediction in enumerate(predicted):
         attribution = gold[matched[i]] if i in matched else None
         pair = Pair(prediction, attribution)
-        if attribution is not None and attribution.source:
-            pair.speaker_correct = _speaker_correct(prediction.first, attribution, mentions)
+        if attribution is not None:
+            theirs = gold_words[matched[i]]
+            pair.statements_correct = [
+                n == 0 or bool(_words([(s.content.start, s.content.end)], text) & theirs)
+                for n, s in enumerate(prediction.statements)
+            ]
+            if attribution.source:
+                pair.speaker_correct = _speaker_correct(prediction.first, attribution, mentions)
+        else:
+            pair.statements_correct = [False] * len(prediction.statements)
         result.pairs.append(pair)
     return result
 
@@ -280,7 +290,8 @@ def scored(extractor, documents: list[Document]) -> Iterator[tuple[Document, Doc
 
 
 def rows(scores: Iterable[DocumentScore], split: str = "dev") -> list[Row]:
-    """Detection P/R/F1 and speaker accuracy, with (confidence, correct) outcomes."""
+    """Detection P/R/F1 and speaker accuracy, with one (confidence, correct)
+    outcome per statement for the reliability table."""
     counts = Counts()
     right = judged = 0
     outcomes: list[tuple[float, bool]] = []
@@ -288,7 +299,11 @@ def rows(scores: Iterable[DocumentScore], split: str = "dev") -> list[Row]:
         counts += score.counts
         r, j = score.speakers
         right, judged = right + r, judged + j
-        outcomes.extend((p.prediction.confidence, p.gold is not None) for p in score.pairs)
+        outcomes.extend(
+            (statement.confidence, correct)
+            for pair in score.pairs
+            for statement, correct in pair.outcomes()
+        )
     measures = {"speaker_accuracy": right / judged if judged else 0.0, "speakers": float(judged)}
     return [Row(f"polnear-{split}", "statements", "attribution", counts, measures, outcomes)]
 

@@ -32,8 +32,10 @@ it mixed, none reported. A phrase is never attributed across an attribution:
 the content never reaches into a neighbouring sentence that holds its own cue,
 and a cue inside a quotation belongs to the quoted words.
 
-Confidences are the precision measured per cue and per rule on the PolNeAR
-train split (see ``kg.evaluation.calibration``).
+Confidence = the precision measured for the cue (``speech_cues.tsv``) or the
+rule (``statement_confidence.tsv``) times a factor for how the speaker is known
+(named, unnamed, unresolved, none), all measured on the PolNeAR train split
+by ``python -m kg.evaluation.statement_confidence`` (see the README).
 """
 
 from __future__ import annotations
@@ -44,10 +46,11 @@ from collections.abc import Iterator
 from datetime import date
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.extract.evidence import sentence_of, token_span, trimmed
 from kg.extract.time import time_of
-from kg.lexicon import SpeechCue, speech_cues
+from kg.lexicon import SpeechCue, speech_cues, statement_confidence
 from kg.models import Span, Statement
 from kg.nlp.quotes import quote_spans
 from kg.resolve.in_article import EntityTable
@@ -57,10 +60,6 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_DEPS = {"ccomp"}
 PARENTHETICAL_DEPS = {"parataxis"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
-# rules without a cue word: precision measured on PolNeAR train (see module doc)
-COLON_CONFIDENCE = 0.85
-CONTINUATION_CONFIDENCE = 0.8
-UNNAMED_FACTOR = 0.9
 MIN_QUOTE_WORDS = 3
 MAX_NAME = 6  # tokens of a speaker's name before a colon ("Republican pollster Daron Shaw:")
 MAX_GAP = 40  # tokens between a quotation and its cue: a long speaker description at most
@@ -81,8 +80,11 @@ class _Doc:
         self.cues = speech_cues()
         self.quotes: list[Quote] = [q for q in quote_spans(doc.text) if q[0] >= body_start]
         self.starts = [t.idx for t in doc]
-        self.quoted: set[int] = set()
-        for start, end in self.quotes:
+        # a quotation left open by a missing mark may run over the author's words:
+        # it neither hides cues nor stretches a content over them
+        self.closed = [(s, e) for s, e in self.quotes if doc.text[e - 1] in QUOTE_MARKS]
+        self.quoted: set[int] = set()  # tokens inside closed quotations
+        for start, end in self.closed:
             first = bisect_right(self.starts, start)  # the opening mark itself is outside
             last = bisect_left(self.starts, end - 1)  # and so is the closing one
             self.quoted.update(range(first, last))
@@ -111,16 +113,14 @@ def statements(
     for token in doc[bisect_left(context.starts, body_start) :]:
         if token.i in context.quoted:
             continue  # a cue inside a quotation belongs to the quoted words
-        statement = _from_cue(context, token)
-        if statement is not None:
-            found.append(statement)
+        found.extend(_from_cue(context, token))
     found = _outermost(found)
     found.extend(_introduced_by_colon(context, found))
     found.extend(_continuations(context, found))
     yield from sorted(_kept_apart(found, doc.text), key=lambda s: (s.content.start, s.cue.start))
 
 
-def _from_cue(context: _Doc, token: Token) -> Statement | None:
+def _from_cue(context: _Doc, token: Token) -> list[Statement]:
     lemma = token.lemma_.lower()
     particle = _particle(token)
     if token.dep_ == "prep":
@@ -134,7 +134,7 @@ def _from_cue(context: _Doc, token: Token) -> Statement | None:
             return _from_verb(context, token, context.cues[(lemma, "VERB")])
     elif token.pos_ == "NOUN" and (lemma, "NOUN") in context.cues:
         return _from_noun(context, token, context.cues[(lemma, "NOUN")])
-    return None
+    return []
 
 
 def _particle(token: Token) -> Token | None:
@@ -148,15 +148,15 @@ def _particle(token: Token) -> Token | None:
 # ------------------------------------------------------------------ verbs
 
 
-def _from_verb(context: _Doc, verb: Token, cue: SpeechCue) -> Statement | None:
+def _from_verb(context: _Doc, verb: Token, cue: SpeechCue) -> list[Statement]:
     if any(c.dep_ == "neg" for c in verb.children):
-        return None  # "did not say": nothing was stated
+        return []  # "did not say": nothing was stated
     subject = speaker_token_of(verb)
     content = _verb_content(context, verb, cue)
     if content is None and "clause" in cue.frames and not _has_subject(verb):
         content, subject = _trailing(context, verb) or (None, subject)
     if content is None:
-        return None
+        return []
     last = _particle(verb) if " " in cue.lemma else verb
     return _statement(context, subject, token_span(verb, last or verb), content, verb, cue)
 
@@ -179,7 +179,11 @@ def _trailing(context: _Doc, verb: Token) -> tuple[Span, Token] | None:
             continue
         if not any(t.pos_ in {"VERB", "AUX"} for t in clause):
             return None
-        head = next((t for t in speaker if t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+        inside = {t.i for t in speaker}
+        head = next(
+            (t for t in speaker if t.head.i not in inside and t.pos_ in {"NOUN", "PROPN", "PRON"}),
+            None,
+        )
         content = _content_of(context, clause)
         return (content, head) if head is not None and content is not None else None
     return None
@@ -289,11 +293,11 @@ def speaker_token_of(verb: Token) -> Token | None:
 # ------------------------------------------------------ nouns, prepositions
 
 
-def _from_noun(context: _Doc, noun: Token, cue: SpeechCue) -> Statement | None:
+def _from_noun(context: _Doc, noun: Token, cue: SpeechCue) -> list[Statement]:
     """ "His claim that the vote was rigged", "in her view, ...", "his words: "..."" """
     holder = _holder(noun)
     if holder is None:
-        return None  # "the kind words", "a statement": nobody to attribute them to
+        return []  # "the kind words", "a statement": nobody to attribute them to
     if "prep" in cue.frames and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         return _around_phrase(context, noun.head, noun, holder, token_span(noun, noun), cue)
     content = None
@@ -307,7 +311,7 @@ def _from_noun(context: _Doc, noun: Token, cue: SpeechCue) -> Statement | None:
         quote = _adjacent_quote(context, noun)
         content = trimmed(context.doc.text, *quote) if quote else None
     if content is None:
-        return None
+        return []
     return _statement(context, holder, token_span(noun, noun), content, noun, cue)
 
 
@@ -323,23 +327,23 @@ def _holder(noun: Token) -> Token | None:
     return None
 
 
-def _from_preposition(context: _Doc, prep: Token, cue: SpeechCue) -> Statement | None:
+def _from_preposition(context: _Doc, prep: Token, cue: SpeechCue) -> list[Statement]:
     """ "According to the ministry, ...": the rest of the clause is the content."""
     last = _particle(prep) or prep
     source = next((c for c in last.children if c.dep_ == "pobj"), None)
     if source is None:
-        return None
+        return []
     return _around_phrase(context, prep, source, source, token_span(prep, last), cue)
 
 
 def _around_phrase(
     context: _Doc, prep: Token, anchor: Token, source: Token | None, cue_span: Span, cue: SpeechCue
-) -> Statement | None:
+) -> list[Statement]:
     """The clause a source-naming phrase is attached to, without the phrase."""
     clause = prep.head
     content = _content_of(context, [t for t in clause.subtree if not _inside(t, prep)])
     if content is None or clause.pos_ not in {"VERB", "AUX"}:
-        return None
+        return []
     return _statement(context, source, cue_span, content, clause, cue)
 
 
@@ -369,8 +373,8 @@ def _introduced_by_colon(context: _Doc, found: list[Statement]) -> Iterator[Stat
             s.content.start < content.end and content.start < s.content.end for s in found
         ):
             continue
-        yield _statement(
-            context, head, token_span(colon, colon), content, colon, None, COLON_CONFIDENCE
+        yield from _statement(
+            context, head, token_span(colon, colon), content, colon, "colon", phrase
         )
 
 
@@ -400,14 +404,14 @@ def _continuations(context: _Doc, found: list[Statement]) -> Iterator[Statement]
         if any(gap_start <= c < start for c in cues) or not _only_layout(doc.text[gap_start:start]):
             continue
         first = context.token_at(start)
-        if first is None or not _is_speech(doc.text[start:end]):
+        if first is None or start < last.evidence.end or not _is_speech(doc.text[start:end]):
             continue
         statement = dataclasses.replace(
             last,
             kind="direct",
             content=trimmed(doc.text, start, end),
             evidence=sentence_of(first),
-            confidence=round(min(last.confidence, CONTINUATION_CONFIDENCE), 3),
+            confidence=_confidence("continuation", speaker_condition(last)),
             rule=f"statements.continuation/{VERSION}",
         )
         added.append(statement)
@@ -437,24 +441,89 @@ def _statement(
     cue_span: Span,
     content: Span,
     anchor: Token,
-    cue: SpeechCue | None,
-    confidence: float | None = None,
-) -> Statement:
-    speaker, speaker_span, speaker_type = _speaker(context, subject)
-    prior = cue.confidence if cue is not None else confidence or 0.5
-    rule = "colon" if cue is None else cue.pos.lower()
-    return Statement(
-        speaker=speaker,
-        speaker_span=speaker_span,
-        cue=cue_span,
-        kind=_kind(content, context.quotes),
-        content=content,
-        evidence=sentence_of(anchor),
-        confidence=round(prior * (1.0 if speaker else UNNAMED_FACTOR), 3),
-        rule=f"statements.{rule}/{VERSION}",
-        time=time_of(anchor, context.published),
-        speaker_type=speaker_type,
-    )
+    cue: SpeechCue | str,
+    phrase: SpacySpan | None = None,
+) -> list[Statement]:
+    """The records, one per speaker ("China, Cuba and Russia said ..." is said
+    by each); ``cue`` is the lexicon row, or the name of a rule without one;
+    ``phrase`` is the speaker's words when they are not the subject's subtree."""
+    if isinstance(cue, SpeechCue):
+        rule, prior = f"{cue.pos.lower()}:{cue.lemma}", cue.confidence
+    else:
+        rule, prior = cue, None
+    found = []
+    speakers = _speakers(context, subject)
+    if phrase is not None:
+        speakers = [(_phrase_actor(context, phrase), token_span(phrase[0], phrase[-1]), None)]
+        if speakers[0][0] is None:
+            speakers = [(None, speakers[0][1], _unnamed_type(context, phrase.root))]
+    for speaker, speaker_span, speaker_type in speakers:
+        statement = Statement(
+            speaker=speaker,
+            speaker_span=speaker_span,
+            cue=cue_span,
+            kind=_kind(content, context.quotes),
+            content=content,
+            evidence=sentence_of(anchor),
+            confidence=0.0,
+            rule=f"statements.{rule}/{VERSION}",
+            time=time_of(anchor, context.published),
+            speaker_type=speaker_type,
+        )
+        condition = speaker_condition(statement)
+        found.append(dataclasses.replace(statement, confidence=_confidence(rule, condition, prior)))
+    return found
+
+
+def _speakers(
+    context: _Doc, subject: Token | None
+) -> list[tuple[str | None, Span | None, str | None]]:
+    """The speaker, or each named actor of a coordinated subject."""
+    if subject is not None:
+        conjuncts = [subject, *subject.conjuncts]
+        actors = {context.table.actor_at(t) for t in conjuncts} - {None}
+        if len(actors) > 1:
+            return [
+                (actor, _own_phrase(t), None)
+                for t in conjuncts
+                if (actor := context.table.actor_at(t)) is not None
+            ]
+    return [_speaker(context, subject)]
+
+
+def _phrase_actor(context: _Doc, phrase: SpacySpan) -> str | None:
+    """The actor a phrase names: its head's, else the first one named in it."""
+    found = [context.table.actor_at(t) for t in (phrase.root, *phrase)]
+    return next((actor for actor in found if actor is not None), None)
+
+
+def _own_phrase(token: Token) -> Span:
+    """A conjunct's own words, without the conjuncts that hang from it."""
+    tokens = [
+        t
+        for t in token.subtree
+        if not any(_inside(t, c) for c in token.children if c.dep_ in {"conj", "cc", "punct"})
+    ]
+    return token_span(tokens[0], tokens[-1])
+
+
+def speaker_condition(statement: Statement) -> str:
+    """How the speaker is known: ``named`` (a resolved entity), ``unnamed`` (a
+    source without a name, typed), ``unresolved`` (a pronoun or phrase we could
+    not resolve) or ``none`` (no speaker in the text: "it is said that")."""
+    if statement.speaker is not None:
+        return "named"
+    if statement.speaker_span is None:
+        return "none"
+    return "unnamed" if statement.speaker_type else "unresolved"
+
+
+def _confidence(rule: str, condition: str, prior: float | None = None) -> float:
+    """Measured precision of the cue (or rule) times the factor of the speaker
+    condition (``statement_confidence.tsv``), both from PolNeAR train."""
+    table = statement_confidence()
+    base = prior if prior is not None else table[f"rule:{rule}"]
+    return round(min(1.0, base * table[f"speaker:{condition}"]), 3)
 
 
 def _speaker(context: _Doc, subject: Token | None) -> tuple[str | None, Span | None, str | None]:
@@ -499,7 +568,7 @@ def _content_of(context: _Doc, tokens: list[Token]) -> Span | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    for q_start, q_end in context.quotes:
+    for q_start, q_end in context.closed:
         if q_start < end and start < q_end:
             start, end = min(start, q_start), max(end, q_end)
     span = trimmed(context.doc.text, start, end)

@@ -204,6 +204,12 @@ def speech_cues() -> dict[tuple[str, str], SpeechCue]:
 
 
 @cache
+def statement_confidence() -> dict[str, float]:
+    """Measured precision of statement rules and speaker factors, by key."""
+    return {key: float(value) for key, value in rows("statement_confidence.tsv")}
+
+
+@cache
 def roles() -> dict[str, Role]:
     """Titles by lower-case surface form."""
     table = {}
