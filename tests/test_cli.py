@@ -188,7 +188,9 @@ def test_eval_prints_a_reliability_table_with_calibration():
     shared = shared_path("eval", "polnear").parents[1]
     result = kg("eval", "polnear", "--shared", shared, "--limit", "2", "--json", "--calibration")
     assert result.returncode == 0, result.stderr
-    row, table = map(json.loads, result.stdout.splitlines())
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    row = next(r for r in records if r.get("type") == "attribution")
+    table = next(r for r in records if r.get("calibration") == "polnear-dev statements attribution")
     assert row["dataset"] == "polnear-dev" and row["tp"] > 0
     assert sum(b["count"] for b in table["bins"]) >= row["tp"] + row["fp"]
     assert 0.0 <= table["ece"] <= 1.0

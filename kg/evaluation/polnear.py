@@ -226,8 +226,11 @@ def predictions(extraction: Extraction) -> list[Prediction]:
     return [Prediction(group) for group in groups.values()]
 
 
-def score_document(document: Document, extraction: Extraction) -> DocumentScore:
-    """Match predictions to gold attributions one-to-one and judge speakers."""
+def score_document(
+    document: Document, extraction: Extraction, strict: bool = False
+) -> DocumentScore:
+    """Match predictions to gold attributions one-to-one and judge speakers;
+    ``strict`` asks for both the cue and the content to match."""
     text = document.text
     predicted = predictions(extraction)
     gold = list(document.attributions)
@@ -240,7 +243,8 @@ def score_document(document: Document, extraction: Extraction) -> DocumentScore:
             shared_words = len(ours & theirs)
             coefficient = shared_words / min(len(ours), len(theirs)) if ours and theirs else 0.0
             cue = _overlaps(prediction.cue, attribution.cue)
-            if cue or coefficient >= CONTENT_OVERLAP:
+            content = coefficient >= CONTENT_OVERLAP
+            if (cue and content) if strict else (cue or content):
                 candidates.append((cue, coefficient, i, j))
     taken_i: set[int] = set()
     taken_j: set[int] = set()
@@ -280,16 +284,15 @@ def _speaker_correct(
     return _overlaps(spans, gold.source)
 
 
-def scored(extractor, documents: list[Document]) -> Iterator[tuple[Document, DocumentScore]]:
-    """Each document with its score, extracting in batches."""
+def extracted(extractor, documents: list[Document]) -> Iterator[tuple[Document, Extraction]]:
+    """Each document with its extraction, extracting in batches."""
     from kg.read import article_from_text
 
     articles = [article_from_text(d.name, d.text, published=d.published) for d in documents]
-    for document, extraction in zip(documents, extractor.extract(articles), strict=True):
-        yield document, score_document(document, extraction)
+    yield from zip(documents, extractor.extract(articles), strict=True)
 
 
-def rows(scores: Iterable[DocumentScore], split: str = "dev") -> list[Row]:
+def row(scores: Iterable[DocumentScore], split: str = "dev", type_: str = "attribution") -> Row:
     """Detection P/R/F1 and speaker accuracy, with one (confidence, correct)
     outcome per statement for the reliability table."""
     counts = Counts()
@@ -305,10 +308,14 @@ def rows(scores: Iterable[DocumentScore], split: str = "dev") -> list[Row]:
             for statement, correct in pair.outcomes()
         )
     measures = {"speaker_accuracy": right / judged if judged else 0.0, "speakers": float(judged)}
-    return [Row(f"polnear-{split}", "statements", "attribution", counts, measures, outcomes)]
+    return Row(f"polnear-{split}", "statements", type_, counts, measures, outcomes)
 
 
 def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
-    """Rows for the PolNeAR dev split (all 84 articles unless ``limit``)."""
-    documents = load(shared, "dev", limit)
-    return rows(score for _, score in scored(extractor, documents))
+    """Rows for the PolNeAR dev split (all 84 articles unless ``limit``): the
+    documented match (cue or content), then the strict one (cue and content)."""
+    lenient, strict = [], []
+    for document, extraction in extracted(extractor, load(shared, "dev", limit)):
+        lenient.append(score_document(document, extraction))
+        strict.append(score_document(document, extraction, strict=True))
+    return [row(lenient), row(strict, type_="attribution-strict")]

@@ -28,17 +28,13 @@ from pathlib import Path
 
 from kg.evaluation import polnear
 from kg.evaluation.calibration import smoothed_precision
-from kg.extract.statements import speaker_condition
+from kg.extract.statements import cue_rule, rule_key, speaker_condition
+from kg.lexicon import statement_cues
 from kg.models import Statement
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
 CONDITIONS = ("named", "unnamed", "unresolved", "none")
 MAX_CONFIDENCE = 0.99  # no rule is certain
-
-
-def rule_key(statement: Statement) -> str:
-    """``verb:say``, ``adp:according to``, ``colon``, ``continuation``."""
-    return statement.rule.split("/", 1)[0].removeprefix("statements.")
 
 
 def measure(outcomes: Iterable[tuple[Statement, bool]]) -> tuple[dict, dict, Counter, Counter]:
@@ -76,7 +72,7 @@ def write(factors: dict[str, float], precisions: dict[str, float]) -> None:
     prior = precisions["prior"]
     _rewrite(
         LEXICON / "speech_cues.tsv",
-        lambda cells: precisions.get(f"{cells[1].lower()}:{cells[0]}", prior),
+        lambda cells: precisions.get(cue_rule(statement_cues()[(cells[0], cells[1])]), prior),
     )
     values = {f"speaker:{c}": f for c, f in factors.items()}
     values.update({f"rule:{r}": precisions.get(r, prior) for r in ("colon", "continuation")})
@@ -105,8 +101,8 @@ def main(argv: list[str] | None = None) -> None:
     documents = polnear.load(args.shared, "train", args.limit)
     outcomes = [
         outcome
-        for _, score in polnear.scored(Extractor(), documents)
-        for pair in score.pairs
+        for document, extraction in polnear.extracted(Extractor(), documents)
+        for pair in polnear.score_document(document, extraction).pairs
         for outcome in pair.outcomes()
     ]
     factors, precisions, seen, right = measure(outcomes)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from kg.extract.evidence import trimmed
 from kg.extract.interactions import interactions
 from kg.extract.mentions import find_mentions
-from kg.extract.statements import statements
+from kg.extract.statements import reports_speech, statements
 from kg.extract.stative import note_roles, stative_relations
 from kg.models import Article, Entity, Extraction, Relation, Span
 from kg.resolve.actor_codes import complete_actor_codes
@@ -32,7 +32,8 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     complete_actor_codes(table, stative)
     said = list(statements(doc, table, article.published, body))
     resolve_quoted_speakers(doc, table, said, stative)
-    acts = list(interactions(doc, table, article.published, body, [s.content for s in said]))
+    speech = [s.content for s in said if reports_speech(s)]
+    acts = list(interactions(doc, table, article.published, body, speech))
     relations = _deduplicated(stative + acts)
     used = {r.subject for r in relations} | {r.object for r in relations}
     used |= {s.speaker for s in said if s.speaker}

@@ -22,7 +22,7 @@ def sentence_of(token: Token) -> Span:
     end = sent.end
     while end < len(doc) and doc[end].is_sent_start and _is_only_closing(doc, end):
         end = doc[end].sent.end
-    return trimmed(doc.text, sent.start_char, doc[end - 1].idx + len(doc[end - 1].text))
+    return _tokens_text(doc, sent.start, end)
 
 
 def _is_only_closing(doc, i: int) -> bool:
@@ -41,5 +41,12 @@ def trimmed(text: str, start: int, end: int) -> Span:
 
 def token_span(first: Token, last: Token) -> Span:
     """The text from ``first`` to ``last`` (inclusive) as a ``Span``."""
-    doc = first.doc
-    return trimmed(doc.text, first.idx, last.idx + len(last.text))
+    return _tokens_text(first.doc, first.i, last.i + 1)
+
+
+def _tokens_text(doc, start: int, end: int) -> Span:
+    """Tokens ``[start, end)`` as a trimmed ``Span`` of the text, reading only
+    their own characters (``doc.text`` rebuilds the whole text on each call)."""
+    offset = doc[start].idx
+    part = trimmed(doc[start:end].text, 0, doc[end - 1].idx + len(doc[end - 1].text) - offset)
+    return Span(part.start + offset, part.end + offset, part.text)

@@ -44,19 +44,21 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.evidence import sentence_of, token_span, trimmed
 from kg.extract.time import time_of
-from kg.lexicon import SpeechCue, speech_cues, statement_confidence
+from kg.lexicon import SpeechCue, statement_confidence, statement_cues
 from kg.models import Span, Statement
 from kg.nlp.quotes import quote_spans
 from kg.resolve.in_article import EntityTable
 
 VERSION = "2"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CUE_POS = {"VERB", "AUX", "NOUN"}
 CLAUSE_DEPS = {"ccomp"}
 PARENTHETICAL_DEPS = {"parataxis"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -77,12 +79,13 @@ class _Doc:
         self.table = table
         self.published = published
         self.body_start = body_start
-        self.cues = speech_cues()
-        self.quotes: list[Quote] = [q for q in quote_spans(doc.text) if q[0] >= body_start]
+        self.cues = statement_cues()
+        self.text = doc.text  # built once: Doc.text joins every token on each call
+        self.quotes: list[Quote] = [q for q in quote_spans(self.text) if q[0] >= body_start]
         self.starts = [t.idx for t in doc]
         # a quotation left open by a missing mark may run over the author's words:
         # it neither hides cues nor stretches a content over them
-        self.closed = [(s, e) for s, e in self.quotes if doc.text[e - 1] in QUOTE_MARKS]
+        self.closed = [(s, e) for s, e in self.quotes if self.text[e - 1] in QUOTE_MARKS]
         self.quoted: set[int] = set()  # tokens inside closed quotations
         for start, end in self.closed:
             first = bisect_right(self.starts, start)  # the opening mark itself is outside
@@ -117,10 +120,13 @@ def statements(
     found = _outermost(found)
     found.extend(_introduced_by_colon(context, found))
     found.extend(_continuations(context, found))
-    yield from sorted(_kept_apart(found, doc.text), key=lambda s: (s.content.start, s.cue.start))
+    kept = _kept_apart(found, context.text)
+    yield from sorted(kept, key=lambda s: (s.content.start, s.cue.start))
 
 
 def _from_cue(context: _Doc, token: Token) -> list[Statement]:
+    if token.pos_ not in CUE_POS and token.dep_ != "prep":
+        return []
     lemma = token.lemma_.lower()
     particle = _particle(token)
     if token.dep_ == "prep":
@@ -199,7 +205,7 @@ def _verb_content(context: _Doc, verb: Token, cue: SpeechCue) -> Span | None:
     if "quote" in cue.frames:
         quote = _adjacent_quote(context, verb)
         if quote is not None:
-            return trimmed(context.doc.text, *quote)
+            return trimmed(context.text, *quote)
     if (
         "clause" in cue.frames
         and verb.dep_ in PARENTHETICAL_DEPS
@@ -244,7 +250,7 @@ def _adjacent_quote(context: _Doc, cue: Token) -> Quote | None:
     for quote, between in candidates:
         if (
             len(between) <= MAX_GAP
-            and _is_speech(context.doc.text[quote[0] : quote[1]])
+            and _is_speech(context.text[quote[0] : quote[1]])
             and not any(t.text in SENTENCE_END for t in between)
             and all(t.is_punct or t.is_space or (t.i in own and not _is_clause(t)) for t in between)
         ):
@@ -309,7 +315,7 @@ def _from_noun(context: _Doc, noun: Token, cue: SpeechCue) -> list[Statement]:
                 content = _content_of(context, list(child.subtree))
     if content is None and "quote" in cue.frames:
         quote = _adjacent_quote(context, noun)
-        content = trimmed(context.doc.text, *quote) if quote else None
+        content = trimmed(context.text, *quote) if quote else None
     if content is None:
         return []
     return _statement(context, holder, token_span(noun, noun), content, noun, cue)
@@ -363,8 +369,8 @@ def _introduced_by_colon(context: _Doc, found: list[Statement]) -> Iterator[Stat
         if head.pos_ not in {"PROPN", "NOUN"} or any(t.pos_ in {"VERB", "AUX"} for t in phrase):
             continue
         quote = next((q for q in context.quotes if q[0] >= colon.idx), None)
-        if quote is not None and _only_layout(doc.text[colon.idx + 1 : quote[0]]):
-            content = trimmed(doc.text, *quote)
+        if quote is not None and _only_layout(context.text[colon.idx + 1 : quote[0]]):
+            content = trimmed(context.text, *quote)
         elif len(phrase) <= MAX_NAME and _names_a_source(context, phrase):
             content = _content_of(context, list(doc[colon.i + 1 : colon.sent.end]))
         else:
@@ -391,7 +397,6 @@ def _names_a_source(context: _Doc, phrase) -> bool:
 def _continuations(context: _Doc, found: list[Statement]) -> Iterator[Statement]:
     """A quotation that opens the next sentence or paragraph after a direct
     statement continues it, with no cue of its own."""
-    doc = context.doc
     direct = sorted((s for s in found if s.kind != "reported"), key=lambda s: s.content.end)
     cues = sorted(s.cue.start for s in found)
     added: list[Statement] = []
@@ -401,15 +406,17 @@ def _continuations(context: _Doc, found: list[Statement]) -> Iterator[Statement]
             continue
         last = max(previous, key=lambda s: s.content.end)
         gap_start = max(last.content.end, last.evidence.end, last.cue.end)
-        if any(gap_start <= c < start for c in cues) or not _only_layout(doc.text[gap_start:start]):
+        if any(gap_start <= c < start for c in cues):
+            continue
+        if not _only_layout(context.text[gap_start:start]):
             continue
         first = context.token_at(start)
-        if first is None or start < last.evidence.end or not _is_speech(doc.text[start:end]):
+        if first is None or start < last.evidence.end or not _is_speech(context.text[start:end]):
             continue
         statement = dataclasses.replace(
             last,
             kind="direct",
-            content=trimmed(doc.text, start, end),
+            content=trimmed(context.text, start, end),
             evidence=sentence_of(first),
             confidence=_confidence("continuation", speaker_condition(last)),
             rule=f"statements.continuation/{VERSION}",
@@ -448,7 +455,7 @@ def _statement(
     by each); ``cue`` is the lexicon row, or the name of a rule without one;
     ``phrase`` is the speaker's words when they are not the subject's subtree."""
     if isinstance(cue, SpeechCue):
-        rule, prior = f"{cue.pos.lower()}:{cue.lemma}", cue.confidence
+        rule, prior = cue_rule(cue), cue.confidence
     else:
         rule, prior = cue, None
     found = []
@@ -505,6 +512,29 @@ def _own_phrase(token: Token) -> Span:
         if not any(_inside(t, c) for c in token.children if c.dep_ in {"conj", "cc", "punct"})
     ]
     return token_span(tokens[0], tokens[-1])
+
+
+def reports_speech(statement: Statement) -> bool:
+    """Whether the content is what someone said or thinks — not an intention
+    ("refused to sign"), a stance ("praised the deal") or a topic ("discussed
+    trade"): only then are the acts told inside it reported, not asserted."""
+    cue = _cues_by_rule().get(rule_key(statement))
+    return cue is None or cue.kind in {"speech", "thought"}
+
+
+def cue_rule(cue: SpeechCue) -> str:
+    """The rule name of a lexicon row: ``verb.say``, ``adp.according-to``."""
+    return f"{cue.pos.lower()}.{cue.lemma.replace(' ', '-')}"
+
+
+def rule_key(statement: Statement) -> str:
+    """The rule of a statement without prefix and version: ``verb.say``, ``colon``."""
+    return statement.rule.split("/", 1)[0].removeprefix("statements.")
+
+
+@cache
+def _cues_by_rule() -> dict[str, SpeechCue]:
+    return {cue_rule(cue): cue for cue in statement_cues().values()}
 
 
 def speaker_condition(statement: Statement) -> str:
@@ -571,19 +601,21 @@ def _content_of(context: _Doc, tokens: list[Token]) -> Span | None:
     for q_start, q_end in context.closed:
         if q_start < end and start < q_end:
             start, end = min(start, q_start), max(end, q_end)
-    span = trimmed(context.doc.text, start, end)
+    span = trimmed(context.text, start, end)
     stripped = span.text.rstrip(",;:")
     return Span(span.start, span.start + len(stripped), stripped) if stripped else None
 
 
 def _kind(content: Span, quotes: list[Quote]) -> str:
+    """direct when (nearly) all of the content's letters are quoted, mixed when
+    some are, reported when none are."""
+    text, start = content.text, content.start
+    letters = sum(ch.isalnum() for ch in text)
     inside = 0
-    letters = 0
-    for i, ch in enumerate(content.text, start=content.start):
-        if ch.isalnum():
-            letters += 1
-            if any(s < i < e for s, e in quotes):
-                inside += 1
+    for q_start, q_end in quotes:
+        low, high = max(q_start + 1, start), min(q_end - 1, start + len(text))
+        if low < high:
+            inside += sum(ch.isalnum() for ch in text[low - start : high - start])
     if letters and inside >= 0.9 * letters:
         return "direct"
     return "mixed" if inside else "reported"

@@ -20,6 +20,7 @@ from functools import cache
 from importlib.resources import files
 
 SPEECH_FRAMES = {"clause", "quote", "infinitive", "object", "predicative", "prep"}
+CUE_CLASSES = {"speech", "thought", "intention", "stance", "topic"}
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,11 @@ class PloverClass:
 
 @dataclass(frozen=True)
 class SpeechCue:
+    """One row of ``speech_cues.tsv`` (see its header)."""
+
     lemma: str
     pos: str
+    kind: str  # speech | thought | intention | stance | topic
     frames: tuple[str, ...]
     confidence: float
 
@@ -192,15 +196,29 @@ def modality_cues() -> dict[str, str]:
 
 
 @cache
-def speech_cues() -> dict[tuple[str, str], SpeechCue]:
-    """Cues of statements by (lemma, part of speech)."""
+def statement_cues() -> dict[tuple[str, str], SpeechCue]:
+    """Every cue of a statement by (lemma, part of speech)."""
     table = {}
-    for lemma, pos, frames, confidence in rows("speech_cues.tsv"):
+    for lemma, pos, kind, frames, confidence in rows("speech_cues.tsv"):
         unknown = set(frames.split("|")) - SPEECH_FRAMES
-        if unknown:
-            raise ValueError(f"speech_cues.tsv: {lemma}: unknown frame {sorted(unknown)[0]!r}")
-        table[(lemma, pos)] = SpeechCue(lemma, pos, tuple(frames.split("|")), float(confidence))
+        if unknown or kind not in CUE_CLASSES:
+            problem = f"frame {sorted(unknown)[0]!r}" if unknown else f"class {kind!r}"
+            raise ValueError(f"speech_cues.tsv: {lemma}: unknown {problem}")
+        table[(lemma, pos)] = SpeechCue(
+            lemma, pos, kind, tuple(frames.split("|")), float(confidence)
+        )
     return table
+
+
+@cache
+def speech_cues() -> dict[tuple[str, str], SpeechCue]:
+    """The reporting verbs and nouns: speech or thought with a clause ("said
+    that ...", "believes ..."); what they report is not asserted by the text."""
+    return {
+        key: cue
+        for key, cue in statement_cues().items()
+        if cue.kind in {"speech", "thought"} and "clause" in cue.frames
+    }
 
 
 @cache

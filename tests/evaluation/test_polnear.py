@@ -34,7 +34,7 @@ TEXT = "Lavrov said the talks were over, and Pompeo agreed. He said they failed.
 #       0      7    12                   33     44      51  55   60
 
 
-def _statement(cue, content, speaker=None, speaker_span=None, rule="statements.verb:say/2"):
+def _statement(cue, content, speaker=None, speaker_span=None, rule="statements.verb.say/2"):
     return Statement(
         speaker=speaker,
         speaker_span=Span(*speaker_span, TEXT[slice(*speaker_span)]) if speaker_span else None,
@@ -81,7 +81,8 @@ def test_dev_subset_floor(extractor):
     shared = shared_path("eval", "polnear", "data", "dev").parents[3]
     documents = load(shared, "dev", limit=15)
     assert len(documents) == 15 and all(d.attributions for d in documents)
-    [row] = evaluator("polnear")(extractor, shared, 15)
+    row, strict = evaluator("polnear")(extractor, shared, 15)
     assert row.counts.f1 >= 0.74, row.as_dict()
     assert row.measures["speaker_accuracy"] >= 0.85, row.as_dict()
     assert len(row.outcomes) >= row.counts.tp + row.counts.fp
+    assert strict.type == "attribution-strict" and strict.counts.tp <= row.counts.tp
