@@ -78,6 +78,30 @@ def _relations(extractor, text):
             ("Tom Hale", "memberOf", "Republican Party", None),
         ),
         (
+            "The CEO of Norden Bank is Laura Benning.",
+            ("Laura Benning", "holdsPosition", "Norden Bank", "chief executive"),
+        ),
+        (
+            "Ann Ruiz was elected chief executive of Norden Bank, succeeding Tom Varga.",
+            ("Tom Varga", "holdsPosition", "Norden Bank", "chief executive"),
+        ),
+        (
+            "Norden Bank is led by its chairman and CEO Laura Benning.",
+            ("Laura Benning", "holdsPosition", "Norden Bank", "chief executive"),
+        ),
+        (
+            "Anderson, the GE attorney, said the letter was genuine.",
+            ("Anderson", "holdsPosition", "GE", "attorney"),
+        ),
+        (
+            "CHP (Republican People's Party) leader Deniz Baykal said he hoped so.",
+            ("Deniz Baykal", "holdsPosition", "Republican People's Party", "leader"),
+        ),
+        (
+            "Yap is the founder of a design agency called Citrus Studios.",
+            ("Yap", "holdsPosition", "Citrus Studios", "founder"),
+        ),
+        (
             "Kelpie Systems is a subsidiary of Arden Holdings.",
             ("Kelpie Systems", "partOf", "Arden Holdings", None),
         ),
@@ -100,6 +124,14 @@ def _relations(extractor, text):
         (
             "Fenwick Oil Corp. is headquartered in Tulsa.",
             ("Fenwick Oil Corp.", "locatedIn", "Tulsa", None),
+        ),
+        (
+            "He was treated at a hospital in Gosforth in northern England.",
+            ("Gosforth", "locatedIn", "England", None),
+        ),
+        (
+            "The society, based in Washington, D.C., has 500 members.",
+            ("Washington", "locatedIn", "D.C.", None),
         ),
         (
             "The talks took place in Lyon, France, on Tuesday.",

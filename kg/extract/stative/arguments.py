@@ -88,6 +88,10 @@ def referent(table: EntityTable, token: Token) -> str | None:
     for child in token.children:  # "the company Minpeco", "Acme Systems, Inc."
         if child.dep_ in {"appos", "nmod"} and table.is_named(child):
             return table.entity_at(child)
+        if child.dep_ == "acl" and child.lemma_ in {"call", "name"}:  # "an agency called X"
+            for named in child.children:
+                if named.dep_ in {"oprd", "xcomp", "dobj", "attr"} and table.is_named(named):
+                    return table.entity_at(named)
     return None
 
 
@@ -150,6 +154,10 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
         if found:
             return [s for f in found for s in conjuncts(f)]
+        clausal = [c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i]
+        if clausal:  # "X (born 1962) is ...": the parser makes "born" the subject
+            names = [t for t in clausal[0].subtree if t.pos_ == "PROPN" and t.i < clausal[0].i]
+            return names[-1:]
         if verb.dep_ == "relcl":
             return [verb.head]
         if verb.dep_ == "xcomp":  # "elected X to be chairman": X
@@ -218,6 +226,10 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
     verb = head.head
     if head.dep_ in {"attr", "oprd", "acomp"} and verb.lemma_ in COPULAS | NAMING_VERBS:
         found += [(e, "copula") for s in _holders_of(verb) for e, _ in referents(table, s)]
+        for clause in verb.children:  # "X was named CEO of Y, succeeding Z": Z was
+            if clause.dep_ == "advcl" and clause.lemma_ in SUCCESSION:
+                previous = [c for c in clause.children if c.dep_ == "dobj"]
+                found += [(e, "as") for s in previous for e, _ in referents(table, s)]
     if head.dep_ == "dobj" and verb.lemma_ in NAMING_VERBS:  # "X was appointed CEO of Y"
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         found += [(e, "copula") for s in passive for e, _ in referents(table, s)]
@@ -225,13 +237,16 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
         named = [c for c in verb.children if c.dep_ == "attr"]
         found += [(e, "copula") for s in named for e, _ in referents(table, s)]
     after_as = verb.lower_ == "as" or (verb.lower_ == "to" and verb.head.lemma_ in NAMING_VERBS)
+    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.pos_ == "NOUN":
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]  # "his tenure as CEO"
+        found += [(e, "as") for s in owners for e, _ in referents(table, s)]
     if head.dep_ == "pobj" and after_as and verb.head.pos_ in {"VERB", "AUX"}:
         found += [(e, "as") for s in _holders_of(verb.head) for e, _ in referents(table, s)]
         if verb.head.lemma_ in SUCCESSION:  # "X succeeded Y as CEO": Y held it before
             previous = [c for c in verb.head.children if c.dep_ == "dobj"]
             found += [(e, "as") for s in previous for e, _ in referents(table, s)]
     if not found and depth == 0:
-        found += [(e, "apposition") for e in _comma_neighbours(table, head)]
+        found += [(e, "apposition") for e in comma_neighbours(table, head)]
     return list(dict.fromkeys(found))
 
 
@@ -245,7 +260,7 @@ def _holders_of(verb: Token) -> list[Token]:
     return subjects(verb)
 
 
-def _comma_neighbours(table: EntityTable, noun: Token) -> list[str]:
+def comma_neighbours(table: EntityTable, noun: Token) -> list[str]:
     """A name set off by commas right before or after the noun phrase: "X, the
     GE attorney, said" when the parser has missed the apposition."""
     doc = noun.doc
@@ -279,3 +294,15 @@ def organisations_through(table: EntityTable, pobj: Token, depth: int = 0) -> li
         for inner in prepositional_objects(pobj, ("of", "at"))
         for e in organisations_through(table, inner, depth + 1)
     ]
+
+
+def agent_subjects(table: EntityTable, token: Token) -> list[str]:
+    """ "The company is headed by its chief executive, X": for a noun in the
+    "by" phrase of a passive verb, what the verb's subject stands for."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return []
+    verb = token.head.head
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"] or subjects(verb)
+    return [e for s in passive for e, _ in referents(table, s)]

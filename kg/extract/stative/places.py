@@ -86,19 +86,23 @@ def locations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relatio
 def inside(table: EntityTable, part: str, whole: str) -> bool:
     """Whether ``part`` can lie in ``whole``: a place or an organisation in a
     larger place (an unknown place may lie in another)."""
-    a, b = _size(table, part), _size(table, whole)
+    a, b = _sizes(table, part), _sizes(table, whole)
     if part == whole or a is None or b is None or table[whole].type not in LOCATIONS:
         return False
-    return a < b or a == b == SIZE["Place"]
+    return a[0] < b[1] or a[0] == b[1] == SIZE["Place"]
 
 
-def _size(table: EntityTable, entity: str) -> int | None:
-    """The rank of an entity's extent; a known region ranks as one whatever
-    its type ("Colorado" is also the name of cities)."""
+def _sizes(table: EntityTable, entity: str) -> tuple[int, int] | None:
+    """The smallest and largest rank an entity's extent may have: a place that
+    is also a region's name may be either ("Washington, D.C." and "Whitefish,
+    Montana" both read right)."""
     draft = table[entity]
+    size = SIZE.get(draft.type)
+    if size is None:
+        return None
     if draft.type in PLACES and gazetteer.region(draft.label) is not None:
-        return SIZE["Region"]
-    return SIZE.get(draft.type)
+        return min(size, SIZE["Region"]), max(size, SIZE["Region"])
+    return size, size
 
 
 def place_at(table: EntityTable, token: Token) -> str | None:

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.stative.arguments import (
+    agent_subjects,
     conjuncts,
     described,
     is_type,
@@ -177,6 +178,8 @@ def title_positions(doc: Doc, table: EntityTable, body_start: int) -> Iterator[R
                 before = doc[title[0].i - 1]
                 if before.lower_ in POSSESSIVES:  # "its CEO Tim Cook"
                     found_affiliations = [referent(table, before)]
+            if not found_affiliations and listed:  # "It is led by CEO Jane Roe"
+                found_affiliations = agent_subjects(table, doc[mention.head])
             if listed:
                 _note_role(table, entity.id, role, None)
             confidence = 0.9 if listed else 0.75
@@ -274,7 +277,10 @@ def noun_positions(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
         ]
         if not holders:
             continue
-        for affiliation in affiliations(table, noun, role.prepositions, shared=listed):
+        found_affiliations = affiliations(table, noun, role.prepositions, shared=listed)
+        if not found_affiliations and listed:  # "It was founded by its CEO, X"
+            found_affiliations = agent_subjects(table, noun)
+        for affiliation in found_affiliations:
             if not _allowed(table, role, listed, affiliation):
                 continue
             for person, how in holders:

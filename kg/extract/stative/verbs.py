@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.stative.arguments import (
+    comma_neighbours,
     conjuncts,
     described,
     is_type,
@@ -105,14 +106,13 @@ def _of_head(table: EntityTable, verb: Token) -> list[str]:
     if verb.dep_ not in {"acl", "amod"}:
         return []
     head = verb.head
+    found: list[str] = []
     if head.dep_ == "pobj" and head.head.lower_ == "of":  # "of airships based in"
         head = head.head.head
-        return [e for e, _ in described(table, head)] + [
-            e for p in prepositional_objects(head, ("of",)) for e in organisations_through(table, p)
-        ]
-    return [
-        e for p in prepositional_objects(head, ("of",)) for e in organisations_through(table, p)
-    ]
+        found += [e for e, _ in described(table, head)]
+    objects = prepositional_objects(head, ("of",))
+    found += [e for p in objects for e in organisations_through(table, p)]
+    return found + comma_neighbours(table, head)  # "X, a group based in Y" misparsed
 
 
 def _second_arguments(table: EntityTable, verb: Token, entry: StativeVerb) -> list[str]:
