@@ -10,14 +10,17 @@ preposition; each row says which *frames* give it its content):
   or the cue's own modifiers between — '"We agree," he told reporters',
   'She said: "We agree."';
 - ``infinitive``: "vowed to fight on"; ``object``: "denied the report";
+  ``predicative``: "called the plan a disaster";
 - ``prep``: a phrase naming the source around the rest of the clause —
   "according to the ministry, ...", "in her view, ...".
 
-Two patterns need no cue word: a quotation introduced by a speaker and a colon
-(`Senior aide Jane Doe: "..."`), and a quotation that continues a statement
-(news convention: the next sentence or paragraph opens a quotation without a
-new cue; it belongs to the last direct statement, with the same speaker and
-cue, until another attribution intervenes).
+When the parser attaches a cue elsewhere, the news order "CLAUSE, a
+spokeswoman, Jane Roe, said" is read from the surface. Two patterns need no
+cue word: a speaker and a colon opening the sentence (`Senior aide Maria
+Lopez: "..."`, `Clinton camp: Trump threatens security`), and a quotation that
+continues a statement (news convention: the next sentence or paragraph opens a
+quotation without a new cue; it belongs to the last direct statement, with the
+same speaker and cue, until another attribution intervenes).
 
 The speaker is the resolved entity of the cue's subject (a pronoun resolves
 through the ``EntityTable``; the statement keeps the pronoun's span). An
@@ -95,12 +98,6 @@ class _Doc:
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens that start in ``[start, end)``."""
         return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
-
-    def token_before(self, offset: int) -> Token | None:
-        i = bisect_left(self.starts, offset) - 1
-        while i >= 0 and self.doc[i].is_space:
-            i -= 1
-        return self.doc[i] if i >= 0 else None
 
     def token_at(self, offset: int) -> Token | None:
         i = bisect_right(self.starts, offset) - 1
