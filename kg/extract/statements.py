@@ -594,13 +594,27 @@ def _content_of(context: _Doc, tokens: list[Token]) -> Span | None:
         tokens.pop()
     if not tokens:
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    start, end = _whole_word(tokens[0], -1).idx, _whole_word(tokens[-1], 1)
+    end = end.idx + len(end.text)
     for q_start, q_end in context.closed:
         if q_start < end and start < q_end:
             start, end = min(start, q_start), max(end, q_end)
     span = trimmed(context.text, start, end)
     stripped = span.text.rstrip(",;:")
     return Span(span.start, span.start + len(stripped), stripped) if stripped else None
+
+
+def _whole_word(token: Token, step: int) -> Token:
+    """The last (step 1) or first (step -1) piece of a hyphenated word the
+    parser split and attached apart ("re-election" as "re", "-", "election")."""
+    doc = token.doc
+    while 0 <= token.i + step < len(doc):
+        other = doc[token.i + step]
+        left, right = (token, other) if step == 1 else (other, token)
+        if left.whitespace_ or "-" not in {left.text, right.text}:
+            break
+        token = other
+    return token
 
 
 def _kind(content: Span, quotes: list[Quote]) -> str:

@@ -86,6 +86,12 @@ def _who(statement, labels):
             "reported",
             "the deployment of foreign troops",
         ),
+        (  # a hyphenated word the parser splits stays whole
+            "The United States, which has denounced Maduro's re-election, backed Guaido.",
+            "United States",
+            "reported",
+            "Maduro's re-election",
+        ),
         (
             "The governor vowed to rebuild the bridge.",
             "The governor",
