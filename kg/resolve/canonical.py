@@ -23,6 +23,9 @@ different types whose labels give the same slug share it by type priority
 ``entity/georgia-region``), again whatever the order. So the same articles
 give the same IRIs in any order, as long as the names are unambiguous (a bare
 surname that two stored full names share stays an entity of its own).
+
+Lookups go through ``kg.resolve.name_index`` (the stored names in memory,
+checked against the store before use), so ingesting n articles stays linear.
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ from rdflib import URIRef
 
 from kg.models import Entity, Extraction
 from kg.rdf.iris import Iris
-from kg.rdf.vocab import ENTITY_CLASS
 from kg.read.loader import slugify
+from kg.resolve.name_index import TYPE_OF_CLASS, NameIndex
 from kg.resolve.names import compatible, fullness, surname
 from kg.resolve.overrides import NO_OVERRIDES, IdentityOverrides
 from kg.store import IRI, GraphStore
@@ -41,47 +44,13 @@ from kg.store.bindings import to_term
 RENAMED_TYPES = {"Person", "Organization", "Group"}
 """Types whose IRI follows the fullest name known (others keep theirs)."""
 TYPE_PRIORITY = ("Country", "City", "Region", "Organization", "Person", "Group", "Place", "Other")
-TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASS.items()}
-PREFIXES = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
-_BY_NAME = (
-    PREFIXES
-    + """SELECT DISTINCT ?e WHERE {
-  ?e a ?class .
-  { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l } UNION { ?e rdfs:label ?l }
-  FILTER(LCASE(STR(?l)) = ?name)
-} ORDER BY ?e LIMIT 5"""
-)
-_BY_SURNAME = (
-    PREFIXES
-    + """SELECT DISTINCT ?e ?l WHERE {
-  ?e a ?class ; skos:prefLabel ?l .
-  FILTER(STRENDS(LCASE(STR(?l)), ?suffix) || LCASE(STR(?l)) = ?name)
-} ORDER BY ?e LIMIT 20"""
-)
-_BY_SAME_AS = PREFIXES + "SELECT ?e WHERE { ?e a ?class ; owl:sameAs ?id } ORDER BY ?e LIMIT 1"
-_DESCRIBE = (
-    PREFIXES
-    + """SELECT ?class ?label WHERE {
-  ?e a ?class . OPTIONAL { ?e skos:prefLabel ?label }
-} LIMIT 1"""
-)
-_NAMES = (
-    PREFIXES
-    + """SELECT DISTINCT ?l WHERE {
-  { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l } UNION { ?e rdfs:label ?l }
-}"""
-)
 _REPOINT = """DELETE {{ GRAPH ?g {{ {old} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {new} ?p ?o }} }}
 WHERE {{ GRAPH ?g {{ {old} ?p ?o }} }} ;
 DELETE {{ GRAPH ?g {{ ?s ?p {old} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {new} }} }}
 WHERE {{ GRAPH ?g {{ ?s ?p {old} }} }}"""
-_RELABEL = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-DELETE {{ GRAPH ?g {{ {entity} skos:prefLabel ?l }} }}
-INSERT {{ GRAPH ?g {{ {entity} skos:prefLabel {label} }} }}
-WHERE {{ GRAPH ?g {{ {entity} skos:prefLabel ?l }} }}"""
+_DESCRIBE = """SELECT ?class ?label WHERE {{ GRAPH {graph} {{
+  {entity} a ?class . OPTIONAL {{ {entity} <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }}
+}} }}"""
 
 
 def canonical_iris(
@@ -95,9 +64,13 @@ def canonical_iris(
     Stored entities that this article names more fully, or whose slug a
     higher-priority type now claims, are re-pointed in the store first.
     """
-    resolver = _Resolver(store, iris, overrides)
+    index = NameIndex.of(store, str(iris.entities_graph()))
+    resolver = _Resolver(store, iris, overrides, index)
     for entity in extraction.entities:
         resolver.assigned[entity.id] = resolver.resolve(entity)
+    for entity in extraction.entities:
+        names = [entity.label, *entity.aliases]
+        index.add(resolver.assigned[entity.id], entity.type, names, entity.identifiers)
     return {key: URIRef(iri) for key, iri in resolver.assigned.items()}
 
 
@@ -109,18 +82,23 @@ def settle(store: GraphStore, iris: Iris, iri: str, label: str, type_: str) -> s
     """
     if type_ not in RENAMED_TYPES:
         return iri
-    resolver = _Resolver(store, iris, NO_OVERRIDES)
+    index = NameIndex.of(store, str(iris.entities_graph()))
+    resolver = _Resolver(store, iris, NO_OVERRIDES, index)
     wanted = resolver._slug_iri(label, type_, exclude=iri)
     if wanted != iri:
         resolver._repoint(iri, wanted)
+    index.refresh(wanted)
     return wanted
 
 
 class _Resolver:
-    def __init__(self, store: GraphStore, iris: Iris, overrides: IdentityOverrides) -> None:
+    def __init__(
+        self, store: GraphStore, iris: Iris, overrides: IdentityOverrides, index: NameIndex
+    ) -> None:
         self.store = store
         self.iris = iris
         self.overrides = overrides
+        self.index = index
         self.pending: dict[str, tuple[str, str]] = {}  # IRI minted in this article -> (type, label)
         self.assigned: dict[str, str] = {}  # entity id -> IRI, kept right when IRIs move
 
@@ -129,21 +107,18 @@ class _Resolver:
     def resolve(self, entity: Entity) -> str:
         entry = self.overrides.entry_for([entity.label, *entity.aliases])
         if entry is not None:
-            rows = self.store.select(_BY_NAME, {"class": _cls(entity), "name": entry.label.lower()})
-            if rows:
-                return str(rows[0]["e"])
-            return self._mint(entry.label, entity.type)
+            stored = self.index.named(entity.type, entry.label)
+            return stored[0] if stored else self._mint(entry.label, entity.type)
         found = self._existing(entity)
         if found is None:
             return self._mint(entity.label, entity.type)
         return self._with_fullest_label(found, entity)
 
     def _existing(self, entity: Entity) -> str | None:
-        cls = _cls(entity)
         for identifier in entity.identifiers:
-            rows = self.store.select(_BY_SAME_AS, {"class": cls, "id": IRI(identifier)})
-            if rows:
-                return str(rows[0]["e"])
+            stored = self.index.with_id(entity.type, identifier)
+            if stored:
+                return stored[0]
         for iri, (type_, label) in self.pending.items():  # minted earlier in this article
             if type_ == entity.type and label.lower() == entity.label.lower():
                 return iri
@@ -151,8 +126,8 @@ class _Resolver:
         if entity.type == "Person":  # a bare surname is no evidence by itself
             names = [n for n in names if len(n.split()) > 1]
         for name in names:
-            rows = self.store.select(_BY_NAME, {"class": cls, "name": name.lower()})
-            joinable = [str(r["e"]) for r in rows if self._may_join(entity, str(r["e"]), True)]
+            stored = self.index.named(entity.type, name)
+            joinable = [iri for iri in stored if self._may_join(entity, iri, True)]
             if len(joinable) == 1:
                 return joinable[0]
         return self._by_surname(entity) if entity.type == "Person" else None
@@ -160,20 +135,14 @@ class _Resolver:
     def _by_surname(self, entity: Entity) -> str | None:
         """A bare surname joins the one full name that ends with it; a full name
         joins a bare surname when it is the only full name with that surname."""
-        last = surname(entity.label)
-        rows = self.store.select(
-            _BY_SURNAME, {"class": _cls(entity), "suffix": f" {last}", "name": last}
-        )
-        full = [str(r["e"]) for r in rows if len(str(r["l"]).split()) > 1]
-        bare = [str(r["e"]) for r in rows if len(str(r["l"]).split()) == 1]
-        if len(entity.label.split()) == 1:
-            joinable = [iri for iri in full if self._may_join(entity, iri, False)]
-            if len(joinable) == 1:
-                return joinable[0]
-            return bare[0] if len(bare) == 1 else None
+        stored = self.index.with_surname(surname(entity.label))
+        full = [iri for iri in stored if len((self.index.label(iri) or "").split()) > 1]
+        bare = [iri for iri in stored if len((self.index.label(iri) or "").split()) == 1]
         joinable = [iri for iri in full if self._may_join(entity, iri, False)]
         if len(joinable) == 1:
             return joinable[0]
+        if len(entity.label.split()) == 1:
+            return bare[0] if len(bare) == 1 else None
         if not full and len(bare) == 1 and self._may_join(entity, bare[0], False):
             return bare[0]
         return None
@@ -181,28 +150,23 @@ class _Resolver:
     def _may_join(self, entity: Entity, iri: str, evidence: bool) -> bool:
         """Whether ``entity`` may be the stored entity ``iri``: no name conflict
         (persons), and no ``distinct`` group of the identity file between them."""
-        stored = [str(r["l"]) for r in self.store.select(_NAMES, {"e": IRI(iri)})]
         names = [entity.label, *entity.aliases]
-        if self.overrides.are_distinct(names, stored):
+        if self.overrides.are_distinct(names, self.index.names.get(iri, ())):
             return False
         if entity.type != "Person":
             return True
-        label = self._label(iri) or ""
-        return compatible(label, entity.label, evidence)
+        return compatible(self.index.label(iri) or "", entity.label, evidence)
 
     # ------------------------------------------------------------ minting
 
     def _with_fullest_label(self, iri: str, entity: Entity) -> str:
         """The stored entity, re-pointed to the IRI of a fuller name when this
-        article gives one."""
-        label = self._label(iri)
+        article gives one (the entities graph then prefers that name too)."""
+        label = self.index.label(iri)
         if label is None or entity.type not in RENAMED_TYPES:
             return iri
         best = max(label, entity.label, key=fullness)
-        if best == label:
-            return iri
-        self._update(_RELABEL.format(entity=to_term(IRI(iri)), label=to_term(best)))
-        wanted = self._slug_iri(best, entity.type, exclude=iri)
+        wanted = self._slug_iri(best, entity.type, exclude=iri) if best != label else iri
         if wanted != iri:
             self._repoint(iri, wanted)
         return wanted
@@ -236,32 +200,23 @@ class _Resolver:
         """(type, label) of the entity that has this IRI, if any."""
         if iri in self.pending:
             return self.pending[iri]
-        rows = self.store.select(_DESCRIBE, {"e": IRI(iri)})
-        for row in rows:
+        graph = to_term(IRI(str(self.iris.entities_graph())))
+        # terms written in, not bound: Oxigraph then reads them through its indexes
+        for row in self.store.select(_DESCRIBE.format(graph=graph, entity=to_term(IRI(iri)))):
             type_ = TYPE_OF_CLASS.get(str(row["class"]))
             if type_ is not None:
-                return type_, (str(row["label"]) if row["label"] is not None else None)
+                return type_, self.index.label(iri) or (str(row["label"]) if row["label"] else None)
         return None
-
-    def _label(self, iri: str) -> str | None:
-        holder = self._holder(iri)
-        return holder[1] if holder else None
 
     def _repoint(self, old: str, new: str) -> None:
         if old in self.pending:
             self.pending[new] = self.pending.pop(old)
         else:
-            self._update(_REPOINT.format(old=to_term(IRI(old)), new=to_term(IRI(new))))
+            self.store.update(_REPOINT.format(old=to_term(IRI(old)), new=to_term(IRI(new))))
+            self.index.move(old, new)
         for key, iri in self.assigned.items():
             if iri == old:
                 self.assigned[key] = new
-
-    def _update(self, update: str) -> None:
-        self.store.update(update)
-
-
-def _cls(entity: Entity) -> IRI:
-    return IRI(str(ENTITY_CLASS[entity.type]))
 
 
 def _priority(type_: str) -> int:

@@ -181,3 +181,32 @@ def test_ingest_order_does_not_change_iris(both_orders):
     (entities, denotes), (entities_reversed, denotes_reversed) = both_orders
     assert entities == entities_reversed
     assert denotes == denotes_reversed
+
+
+def test_an_entity_deleted_with_its_article_is_not_joined():
+    graph = KnowledgeGraph(Settings(store=":memory:"))
+    try:
+        graph.write(extraction("a", ("Ivanka Trump", "Person")))
+        graph.delete("a")
+        graph.write(extraction("b", ("Trump", "Person")))
+        graph.write(extraction("c", ("Donald Trump", "Person")))
+        rows = graph.store.select(ENTITIES)
+        assert {str(r["e"]).rsplit("/", 1)[1] for r in rows} == {"donald-trump"}
+    finally:
+        graph.close()
+
+
+def test_a_new_graph_on_a_stored_store_reads_its_entities(tmp_path):
+    settings = Settings(store=str(tmp_path / "store"))
+    first = KnowledgeGraph(settings)
+    try:
+        first.write(extraction("a", ("Juan Guaido", "Person")))
+    finally:
+        first.close()
+    second = KnowledgeGraph(settings)
+    try:
+        second.write(extraction("b", ("Guaido", "Person")))
+        rows = second.store.select(ENTITIES)
+        assert {str(r["e"]).rsplit("/", 1)[1] for r in rows} == {"juan-guaido"}
+    finally:
+        second.close()
