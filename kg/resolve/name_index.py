@@ -30,10 +30,10 @@ TYPE_OF_CLASS = {str(cls): name for name, cls in ENTITY_CLASS.items()}
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-_ALL = f"""SELECT ?e ?p ?o WHERE {{
-  GRAPH ?g {{ ?e ?p ?o }}
-  FILTER(?p IN (<{_RDF_TYPE}>, <{_SAME_AS}>, <{_SKOS}prefLabel>, <{_SKOS}altLabel>))
-}}"""
+_ALL = (
+    "SELECT ?e ?p ?o WHERE {{ GRAPH {graph} {{ ?e ?p ?o }} "
+    f"FILTER(?p IN (<{_RDF_TYPE}>, <{_SAME_AS}>, <{_SKOS}prefLabel>, <{_SKOS}altLabel>)) }}}}"
+)
 _STILL_THERE = (
     "ASK {{ GRAPH {graph} {{ {entity} a {cls} . "
     "{{ {entity} <" + _SKOS + "prefLabel> {name} }} UNION "
@@ -76,7 +76,7 @@ class NameIndex:
         labels: dict[str, list[str]] = defaultdict(list)
         preferred: dict[str, str] = {}
         ids: dict[str, list[str]] = defaultdict(list)
-        for row in self.store.select(_ALL, {"g": IRI(self.graph)}):
+        for row in self.store.select(_ALL.format(graph=to_term(IRI(self.graph)))):
             iri, predicate, value = str(row["e"]), str(row["p"]), str(row["o"])
             if predicate == _RDF_TYPE and value in TYPE_OF_CLASS:
                 types[iri] = TYPE_OF_CLASS[value]
