@@ -12,7 +12,13 @@ PLOVER class, CAMEO code, polarity, where source and target are):
   States" (after a receive verb the of-phrase gives), "in a phone call with
   Lavrov" (the other party is the subject of the clause), "the defense
   agreement between Moscow and Caracas", "held talks with X" (a noun object
-  takes the verb's subject as its source);
+  takes the verb's subject as its source), "a mediation effort between X and
+  Y" (an event noun as a compound); a light verb ("gave his support to X",
+  ``light_verbs.tsv``) leaves the act to its noun;
+- partners acting together: "the United States and Jordan agreed" (a
+  symmetric cue that takes a "with" partner);
+- protests aimed at those their purpose clause makes demands of ("staged
+  demonstrations to demand reforms by X");
 - demands inside speech: "Trump said Russia 'needed to get out'" -> Trump
   demands of Russia (an obligation in what a speaker says is a demand).
 
