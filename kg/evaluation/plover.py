@@ -243,8 +243,10 @@ def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
     articles = [Article(id=e.id, text=e.text, published=e.published) for e in events]
     per_class: dict[str, tuple[Counts, int, int]] = {}
     agreed = compared = 0
+    judged: list[tuple[float, bool]] = []
     for event, extraction in zip(events, extractor.extract(articles), strict=True):
         score = score_event(event, extraction)
+        judged += [(r.confidence, right) for r, right in outcomes(event, extraction)]
         total, right, seen = per_class.get(event.plover, (Counts(), 0, 0))
         per_class[event.plover] = (
             total + score.counts,
@@ -262,5 +264,5 @@ def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
     measures = {"class_accuracy": right / seen if seen else 0.0}
     if compared:
         measures["sector_agreement"] = agreed / compared
-    rows.append(Row("plover", "events", "all", overall, measures))
+    rows.append(Row("plover", "events", "all", overall, measures, judged))
     return rows

@@ -335,7 +335,8 @@ def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
     article = article_from_text(
         "seed-article", path.read_text(encoding="utf-8"), published=published
     )
-    score = score_seed(gold, extractor.extract_one(article))
+    extraction = extractor.extract_one(article)
+    score = score_seed(gold, extraction)
     entities_required = len(gold["entities"].get("required", []))
     missing = len(score.entities_missing) + len(score.entities_wrong_type)
     return [
@@ -358,6 +359,7 @@ def evaluate(extractor, shared: Path, limit: int | None = None) -> list[Row]:
                 "required_recall": score.relation_recall,
                 "forbidden": float(len(score.relations_forbidden)),
             },
+            [(r.confidence, right) for r, right in relation_outcomes(gold, extraction)],
         ),
         Row(
             "seed",

@@ -107,3 +107,11 @@ def test_dev_class_accuracy_so_far(dev_rows):
 def test_dev_records_are_all_read(dev_rows):
     total = dev_rows["all"].counts
     assert total.tp + total.fn >= 160  # one gold triple at least per record
+
+
+def test_dev_confidence_means_something(dev_rows):
+    """Predictions above the median confidence are right more often than those below."""
+    outcomes = sorted(dev_rows["all"].outcomes)
+    half = len(outcomes) // 2
+    low, high = outcomes[:half], outcomes[half:]
+    assert sum(ok for _, ok in high) / len(high) > sum(ok for _, ok in low) / len(low)
