@@ -196,6 +196,8 @@ class _Builder:
             speaker = self.canonical[statement.speaker]
             self.add(node, KG.speaker, speaker)
             self.add(speaker, KG.said, node)
+        elif statement.speaker_type:
+            self.add(node, KG.speakerType, statement.speaker_type)
         if statement.speaker_span:
             self.span(node, statement.speaker_span, KG.speakerText, KG.speakerStart, KG.speakerEnd)
         self.cue(node, statement.cue)

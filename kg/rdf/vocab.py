@@ -120,6 +120,7 @@ class KG(DefinedNamespace):
     speakerText: URIRef
     speakerStart: URIRef
     speakerEnd: URIRef
+    speakerType: URIRef
     kind: URIRef
     content: URIRef
     contentStart: URIRef

@@ -2,7 +2,8 @@
 
 Our own words, not from any article: every entity type, a stative relation
 with a role, an interaction with a cue, a day and a quantity, a negated one
-(no direct triple), a statement with a speaker and one without.
+(no direct triple), a statement with a speaker, one without, and one by an
+unnamed source.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from kg.rdf.iris import Iris
 TEXT = (
     "Ruritania sent 40 tonnes of grain to Freedonia on Monday, minister Anna Berg said. "
     "Freedonia did not thank Ruritania. The Grain Board in Zenda, a city of Upper Ruritania, "
-    "will help, the World Food Fund said last week."
+    "will help, the World Food Fund said last week. Officials said the talks would go on."
 )
 IRIS = Iris("http://kg.example/")
 
@@ -34,7 +35,7 @@ def span(text: str, occurrence: int = 0) -> Span:
 
 
 def sentence(number: int) -> Span:
-    starts = [0, TEXT.index("Freedonia did"), TEXT.index("The Grain")]
+    starts = [0, TEXT.index("Freedonia did"), TEXT.index("The Grain"), TEXT.index("Officials")]
     ends = [*starts[1:], len(TEXT) + 1]
     start, end = starts[number], ends[number] - 1
     return Span(start, end, TEXT[start:end])
@@ -154,6 +155,17 @@ STATEMENTS = (
         0.6,
         "statements.cue-verb/1",
         LAST_WEEK,
+    ),
+    Statement(
+        None,
+        span("Officials"),
+        span("said", 2),
+        "reported",
+        span("the talks would go on"),
+        sentence(3),
+        0.7,
+        "statements.cue-verb/1",
+        speaker_type="Group",
     ),
 )
 ARTICLE = Article(

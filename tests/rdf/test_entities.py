@@ -84,3 +84,15 @@ def test_the_merge_does_not_depend_on_the_order_of_the_articles():
 def test_an_entity_no_article_names_has_no_description():
     assert len(merged_description(E, [])) == 0
     assert len(merged_description(E, [(A, KG.countryCode, Literal("RUS"))])) == 0
+
+
+def test_an_unnamed_source_is_typed_on_the_statement_not_an_entity(memory_graph):
+    from kg.read import article_from_text
+
+    memory_graph.ingest([article_from_text("u", "Officials said the talks would go on.")])
+    rows = memory_graph.store.select(
+        "PREFIX kg: <https://w3id.org/newskg/ns#> "
+        "SELECT ?words ?type ?speaker WHERE { ?s a kg:Statement ; kg:speakerText ?words ; "
+        "kg:speakerType ?type . OPTIONAL { ?s kg:speaker ?speaker } }"
+    )
+    assert rows == [{"words": "Officials", "type": "Group", "speaker": None}]

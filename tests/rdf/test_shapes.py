@@ -23,6 +23,7 @@ ARTICLE = IRIS.article("sample/1")
 SUPPLY = next(iter(sample_graph().subjects(RDF.type, KG.Supply)))
 QUANTITY = next(iter(sample_graph().subjects(RDF.type, KG.Quantity)))
 STATEMENT = next(iter(sample_graph().subjects(KG.speaker, None)))
+UNNAMED = next(iter(sample_graph().subjects(KG.speakerType, None)))
 MENTION = IRIS.mention("sample/1", 0, 9)
 RURITANIA, FREEDONIA = CANONICAL["ruritania"], CANONICAL["freedonia"]
 
@@ -142,6 +143,11 @@ MUTATIONS: list[tuple[str, Callable[[Graph], None], str]] = [
         "a CAMEO code that is a name",
         lambda g: replace(g, SUPPLY, KG.cameoCode, Literal("aid")),
         "kg:cameoCode",
+    ),
+    (
+        "unknown kind of unnamed speaker",
+        lambda g: replace(g, UNNAMED, KG.speakerType, Literal("Robot")),
+        "kg:speakerType",
     ),
     (
         "unknown kind of statement",
