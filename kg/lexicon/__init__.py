@@ -31,6 +31,7 @@ class PredicateInfo:
     cameo: str | None
     polarity: int
     symmetric: bool
+    aligns: bool  # puts its two actors on the same side (camps are found over these)
     definition: str
 
 
@@ -136,9 +137,18 @@ def rows(name: str) -> list[list[str]]:
 def predicates() -> dict[str, PredicateInfo]:
     """Every predicate of the core vocabulary, by name."""
     table = {}
-    for name, kind, plover, cameo, polarity, symmetric, definition in rows("predicates.tsv"):
+    for name, kind, plover, cameo, polarity, symmetric, aligns, definition in rows(
+        "predicates.tsv"
+    ):
         table[name] = PredicateInfo(
-            name, kind, plover or None, cameo or None, int(polarity), symmetric == "yes", definition
+            name,
+            kind,
+            plover or None,
+            cameo or None,
+            int(polarity),
+            symmetric == "yes",
+            aligns == "yes",
+            definition,
         )
     return table
 

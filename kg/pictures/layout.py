@@ -1,0 +1,216 @@
+"""Where to put the actors of a network picture: camps together, camps apart.
+
+A plain spring layout pulls two camps into each other as soon as they quarrel
+(a criticism is an edge too). ``camp_layout`` instead asks for a distance
+between every two actors and finds the positions that keep those distances
+best (stress majorisation):
+
+- members of one camp stand close together, and far from other camps;
+- an actor stands near the node of the country it belongs to (a minister by
+  the country it serves);
+- everyone else is as far apart as the hops between them in the network.
+
+It then tidies up: no two nodes closer than one unit (room for a label), no
+node on an edge it is not an end of, and no outsider inside a camp's disc.
+
+>>> import networkx as nx
+>>> g = nx.Graph([("a", "b"), ("c", "d"), ("b", "c"), ("b", "e")])
+>>> pos = camp_layout(g, [frozenset("ab"), frozenset("cd")])
+>>> pos["a"][0] < 0 < pos["d"][0]  # the first camp on the left, the second on the right
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence, Set
+
+import networkx as nx
+import numpy as np
+
+Positions = dict[str, tuple[float, float]]
+
+HALO = 0.6  # a camp's drawn disc reaches this far beyond its outermost member
+_HOP = 1.6  # wanted distance per hop between two actors
+_IN_CAMP = 1.3  # wanted distance between two members of one camp
+_ACROSS_CAMPS = 5.0  # least wanted distance between members of two camps
+_AFFILIATION = 1.3  # wanted distance between an actor and its country's node
+_EDGE_CLEARANCE = 0.3  # no node closer than this to an edge it is not an end of
+_LABEL_WIDTH = 1.8  # nodes side by side need this many units, one above the other 1
+
+
+def camp_layout(graph: nx.Graph, camps: Sequence[frozenset[str]], *, seed: int = 0) -> Positions:
+    """Positions in units of the smallest node spacing, the first camp on the left."""
+    nodes = sorted(graph)
+    if len(nodes) < 2:
+        return {n: (0.0, 0.0) for n in nodes}
+    home = {n: i for i, camp in enumerate(camps) for n in camp if n in graph}
+    wanted = _wanted_distances(graph, nodes, home)
+    rng = np.random.default_rng(seed)
+    start = np.array([_start(home.get(n), len(camps)) for n in nodes]) + rng.normal(
+        0, 0.5, (len(nodes), 2)
+    )
+    xy = _stress_majorisation(wanted, start)
+    if camps and np.mean([xy[i, 0] for i, n in enumerate(nodes) if home.get(n) == 0]) > 0:
+        xy[:, 0] = -xy[:, 0]  # the first camp on the left, as it started
+    pos = {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
+    return _tidy(graph, pos, [c & set(graph) for c in camps])
+
+
+def spread(
+    pos: Positions,
+    min_gap: float,
+    *,
+    fixed: Set[str] = frozenset(),
+    width: float = 1.0,
+    rounds: int = 200,
+) -> Positions:
+    """Push apart every two nodes closer than ``min_gap`` along the line
+    between them (only the one that is not ``fixed``, when one is), until
+    none is or ``rounds`` run out. With ``width`` > 1 nodes side by side need
+    that many times more room than nodes one above the other (labels are wide)."""
+    nodes = sorted(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float) / [width, 1.0]
+    movable = [n not in fixed for n in nodes]
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(nodes)):
+            for j in range(i + 1, len(nodes)):
+                delta = xy[j] - xy[i]
+                distance = float(np.hypot(*delta))
+                if distance >= min_gap or not (movable[i] or movable[j]):
+                    continue
+                direction = delta / distance if distance > 1e-9 else np.array([1.0, 0.0])
+                push = (min_gap - distance) + 1e-3
+                share = 0.5 if movable[i] and movable[j] else 1.0
+                if movable[i]:
+                    xy[i] -= direction * push * share
+                if movable[j]:
+                    xy[j] += direction * push * share
+                moved = True
+        if not moved:
+            break
+    xy *= [width, 1.0]
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
+
+
+def _wanted_distances(graph: nx.Graph, nodes: list[str], home: dict[str, int]) -> np.ndarray:
+    """The distance wanted between every two actors (see the module docstring)."""
+    hops = nx.Graph()
+    hops.add_nodes_from(nodes)
+    hops.add_edges_from((a, b) for a, b in graph.edges() if a != b)
+    affiliated = _country_nodes(graph)
+    hops.add_edges_from((a, b) for a, b in affiliated.items() if a != b)
+    lengths = dict(nx.all_pairs_shortest_path_length(hops))
+    longest = max((d for row in lengths.values() for d in row.values()), default=1)
+    wanted = np.zeros((len(nodes), len(nodes)))
+    for i, a in enumerate(nodes):
+        for j, b in enumerate(nodes):
+            if i == j:
+                continue
+            distance = _HOP * lengths[a].get(b, longest + 1)
+            if affiliated.get(a) == b or affiliated.get(b) == a:
+                distance = _AFFILIATION
+            if a in home and b in home:
+                distance = _IN_CAMP if home[a] == home[b] else max(distance, _ACROSS_CAMPS)
+            wanted[i, j] = distance
+    return wanted
+
+
+def _stress_majorisation(wanted: np.ndarray, start: np.ndarray, rounds: int = 300) -> np.ndarray:
+    """Positions whose distances best match ``wanted`` (SMACOF, weights 1/d^2)."""
+    weights = np.zeros_like(wanted)
+    np.divide(1.0, wanted**2, out=weights, where=wanted > 0)
+    laplacian = -weights
+    np.fill_diagonal(laplacian, weights.sum(axis=1))
+    inverse = np.linalg.pinv(laplacian)
+    xy = start.astype(float)
+    for _ in range(rounds):
+        actual = np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1))
+        ratio = np.zeros_like(wanted)
+        np.divide(weights * wanted, actual, out=ratio, where=actual > 1e-9)
+        b = -ratio
+        np.fill_diagonal(b, ratio.sum(axis=1))
+        updated = inverse @ b @ xy
+        if np.abs(updated - xy).max() < 1e-4:
+            return updated
+        xy = updated
+    return xy
+
+
+def _tidy(graph: nx.Graph, pos: Positions, camps: list[Set[str]]) -> Positions:
+    """Room for labels, no node on a foreign edge, no outsider in a camp's disc."""
+    members = set().union(*camps) if camps else set()
+    edges = [(a, b) for a, b in graph.edges() if a != b]
+    for _ in range(30):
+        before = pos
+        pos = _out_of_discs(pos, camps, members)
+        pos = spread(pos, 1.0, width=_LABEL_WIDTH)
+        pos = _off_edges(pos, edges, _EDGE_CLEARANCE)
+        if all(math.dist(before[n], pos[n]) < 1e-3 for n in pos):
+            break
+    return pos
+
+
+def _out_of_discs(pos: Positions, camps: list[Set[str]], members: Set[str]) -> Positions:
+    """``pos`` with every actor outside the camps moved radially out of their discs."""
+    moved = dict(pos)
+    for camp in camps:
+        if not camp:
+            continue
+        cx = sum(pos[n][0] for n in camp) / len(camp)
+        cy = sum(pos[n][1] for n in camp) / len(camp)
+        reach = max(math.dist((cx, cy), pos[n]) for n in camp) + HALO + 0.4
+        for node in set(pos) - members:
+            x, y = moved[node]
+            distance = math.dist((cx, cy), (x, y))
+            if distance < reach:
+                ux, uy = ((x - cx) / distance, (y - cy) / distance) if distance else (0.0, -1.0)
+                moved[node] = (cx + ux * reach, cy + uy * reach)
+    return moved
+
+
+def _off_edges(pos: Positions, edges: list[tuple[str, str]], clearance: float) -> Positions:
+    """``pos`` with every node that lies on an edge it is not an end of moved
+    sideways, off the edge, so that no arrow seems to pass through it."""
+    moved = dict(pos)
+    for a, b in edges:
+        start, end = np.array(moved[a]), np.array(moved[b])
+        length = float(np.hypot(*(end - start)))
+        if length < 1e-9:
+            continue
+        along = (end - start) / length
+        for node, xy in moved.items():
+            if node in (a, b):
+                continue
+            offset = np.array(xy) - start
+            t = float(offset @ along)
+            side = offset - t * along
+            distance = float(np.hypot(*side))
+            if 0 < t < length and distance < clearance:
+                normal = side / distance if distance > 1e-9 else np.array([-along[1], along[0]])
+                moved[node] = tuple(float(v) for v in start + t * along + normal * clearance)
+    return moved
+
+
+def _start(camp: int | None, count: int) -> tuple[float, float]:
+    """Where an actor starts: its camp's place on a circle (the first on the
+    left), or the middle."""
+    if camp is None or count < 2:
+        return (0.0, 0.0)
+    angle = math.pi + 2 * math.pi * camp / count
+    return (3.0 * math.cos(angle), 3.0 * math.sin(angle))
+
+
+def _country_nodes(graph: nx.Graph) -> dict[str, str]:
+    """Each actor -> the node of the country it belongs to, when that is drawn."""
+    by_code = {
+        data["country"]: node
+        for node, data in graph.nodes(data=True)
+        if data.get("type") == "Country" and data.get("country")
+    }
+    return {
+        node: by_code[data["country"]]
+        for node, data in graph.nodes(data=True)
+        if data.get("country") in by_code and by_code[data["country"]] != node
+    }
