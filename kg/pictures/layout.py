@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence, Set
 
 import networkx as nx
@@ -33,7 +34,7 @@ Positions = dict[str, tuple[float, float]]
 HALO = 0.6  # a camp's drawn disc reaches this far beyond its outermost member
 _HOP = 1.6  # wanted distance per hop between two actors
 _IN_CAMP = 1.3  # wanted distance between two members of one camp
-_ACROSS_CAMPS = 5.0  # least wanted distance between members of two camps
+_CAMP_GAP = 1.5  # least room between the discs of two camps
 _AFFILIATION = 1.3  # wanted distance between an actor and its country's node
 _EDGE_CLEARANCE = 0.3  # no node closer than this to an edge it is not an end of
 _LABEL_WIDTH = 1.8  # nodes side by side need this many units, one above the other 1
@@ -102,6 +103,8 @@ def _wanted_distances(graph: nx.Graph, nodes: list[str], home: dict[str, int]) -
     affiliated = _country_nodes(graph)
     hops.add_edges_from((a, b) for a, b in affiliated.items() if a != b)
     lengths = dict(nx.all_pairs_shortest_path_length(hops))
+    sizes = Counter(home.values())
+    reach = {camp: _IN_CAMP * math.sqrt(size) / 1.5 + HALO for camp, size in sizes.items()}
     longest = max((d for row in lengths.values() for d in row.values()), default=1)
     wanted = np.zeros((len(nodes), len(nodes)))
     for i, a in enumerate(nodes):
@@ -112,7 +115,8 @@ def _wanted_distances(graph: nx.Graph, nodes: list[str], home: dict[str, int]) -
             if affiliated.get(a) == b or affiliated.get(b) == a:
                 distance = _AFFILIATION
             if a in home and b in home:
-                distance = _IN_CAMP if home[a] == home[b] else max(distance, _ACROSS_CAMPS)
+                apart = reach[home[a]] + reach[home[b]] + _CAMP_GAP
+                distance = _IN_CAMP if home[a] == home[b] else max(distance, apart)
             wanted[i, j] = distance
     return wanted
 
@@ -145,8 +149,8 @@ def _tidy(graph: nx.Graph, pos: Positions, camps: list[Set[str]]) -> Positions:
     for _ in range(30):
         before = pos
         pos = _out_of_discs(pos, camps, members)
-        pos = spread(pos, 1.0, width=_LABEL_WIDTH)
         pos = _off_edges(pos, edges, _EDGE_CLEARANCE)
+        pos = spread(pos, 1.0, width=_LABEL_WIDTH)
         if all(math.dist(before[n], pos[n]) < 1e-3 for n in pos):
             break
     return pos

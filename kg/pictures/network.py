@@ -109,7 +109,9 @@ def draw_network(
     nodes = _draw_nodes(ax, graph, pos, areas, colours, color_by)
     labels = _draw_labels(ax, graph, pos, areas, inch)
     if edge_labels:
-        _draw_edge_labels(ax, by_pair, pos, _occupied(ax))
+        renderer = figure.canvas.get_renderer()
+        labels_drawn = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "label"]
+        _draw_edge_labels(ax, by_pair, pos, labels_drawn + list(_marker_boxes(ax).values()))
     _legend(figure, graph, colours, color_by, discs)
     n = graph.number_of_nodes()
     figure.suptitle(
@@ -147,14 +149,14 @@ def _discs(graph: nx.Graph, camps, pos: Positions) -> list[_Disc]:
 
 
 def _canvas(pos: Positions, discs: list[_Disc], dpi: int):
-    """A figure sized to the drawing (at most about 15 x 12 inches), an axes
+    """A figure sized to the drawing (at most about 24 x 18 inches), an axes
     with equal aspect framing every node and disc, and the inches per unit."""
     xs = [x for x, _ in pos.values()] + [d.centre[0] + s * d.radius for d in discs for s in (-1, 1)]
     ys = [y for _, y in pos.values()] + [d.centre[1] + s * d.radius for d in discs for s in (-1, 1)]
     xs, ys = xs or [0.0], ys or [0.0]
     left, right = min(xs) - _MARGIN, max(xs) + _MARGIN
     bottom, top = min(ys) - _MARGIN, max(ys) + _MARGIN
-    inch = min(_INCH_PER_UNIT, 15.0 / (right - left), 12.0 / (top - bottom))
+    inch = min(_INCH_PER_UNIT, 24.0 / (right - left), 18.0 / (top - bottom))
     width, height = (right - left) * inch, max((top - bottom) * inch, 5.0)
     figure = Figure(figsize=(width + _LEGEND_INCHES, height + _TITLE_INCHES), dpi=dpi)
     FigureCanvasAgg(figure)  # a renderer, to measure labels while placing them
@@ -166,16 +168,18 @@ def _canvas(pos: Positions, discs: list[_Disc], dpi: int):
     return figure, ax, inch
 
 
-def _occupied(ax) -> list:
-    """Display boxes of the node labels and node markers already drawn."""
-    renderer = ax.figure.canvas.get_renderer()
-    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "label"]
+def _marker_boxes(ax) -> dict[str, object]:
+    """Display boxes of the node markers drawn, by node."""
+    boxes = {}
     for points in ax.collections:
         if points.get_gid() == "node":
-            for (x, y), area in zip(points.get_offsets(), points.get_sizes(), strict=True):
+            nodes = points.get_label().split("\x1f")
+            for node, (x, y), area in zip(
+                nodes, points.get_offsets(), points.get_sizes(), strict=True
+            ):
                 cx, cy = ax.transData.transform((x, y))
                 half = math.sqrt(area) / 2 * ax.figure.dpi / 72
-                boxes.append(Bbox.from_extents(cx - half, cy - half, cx + half, cy + half))
+                boxes[node] = Bbox.from_extents(cx - half, cy - half, cx + half, cy + half)
     return boxes
 
 
@@ -304,29 +308,46 @@ def _draw_nodes(ax, graph, pos, areas, colours, color_by: str) -> int:
             zorder=4,
         )
         points.set_gid("node")
+        points.set_label("\x1f".join(members))  # which node each point is
         drawn += len(members)
     return drawn
 
 
 def _draw_labels(ax, graph, pos, areas, inch: float) -> list[str]:
-    labels = []
-    for node, data in graph.nodes(data=True):
-        label = str(data.get("label", node))
-        (dx, dy), ha, va = _label_side(graph, pos, node)
-        offset = (math.sqrt(areas[node]) / 2 + 3) / 72 / inch  # marker radius, in units
+    """Each node's label on the first side of it (in order of clearance from
+    its edges) where it covers no other label or node; the best-connected
+    actors choose first."""
+    renderer = ax.figure.canvas.get_renderer()
+    markers = _marker_boxes(ax)
+    taken: list = []
+    order = sorted(graph, key=lambda n: (-areas[n], str(graph.nodes[n].get("label", n))))
+    for node in order:
+        label = str(graph.nodes[node].get("label", node))
+        radius = (math.sqrt(areas[node]) / 2 + 3) / 72 / inch  # the marker's, in units
         text = ax.text(
-            pos[node][0] + dx * offset,
-            pos[node][1] + dy * offset,
+            *pos[node],
             label,
             fontsize=LABEL_SIZE,
-            ha=ha,
-            va=va,
             zorder=5,
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#BBBBBB", "alpha": 0.9},
         )
         text.set_gid("label")
-        labels.append(label)
-    return sorted(labels)
+        others = taken + [box for other, box in markers.items() if other != node]
+        for index, ((dx, dy), ha, va) in enumerate(_sides_by_clearance(graph, pos, node)):
+            text.set_position((pos[node][0] + dx * radius, pos[node][1] + dy * radius))
+            text.set_ha(ha)
+            text.set_va(va)
+            box = text.get_window_extent(renderer)
+            if index == 0:
+                first = ((pos[node][0] + dx * radius, pos[node][1] + dy * radius), ha, va)
+            if not any(box.overlaps(other) for other in others):
+                break
+        else:
+            text.set_position(first[0])
+            text.set_ha(first[1])
+            text.set_va(first[2])
+        taken.append(text.get_window_extent(renderer))
+    return sorted(str(d.get("label", n)) for n, d in graph.nodes(data=True))
 
 
 _SIDES = (
@@ -334,12 +355,16 @@ _SIDES = (
     ((0, 1), "center", "bottom"),
     ((1, 0), "left", "center"),
     ((-1, 0), "right", "center"),
+    ((0.7, -0.7), "left", "top"),
+    ((-0.7, -0.7), "right", "top"),
+    ((0.7, 0.7), "left", "bottom"),
+    ((-0.7, 0.7), "right", "bottom"),
 )
 
 
-def _label_side(graph, pos, node):
-    """The side of a node (below, above, right, left: preferred in that order)
-    farthest in angle from the edges that meet it, so no arrow runs under its label."""
+def _sides_by_clearance(graph, pos, node) -> list:
+    """The sides of a node, those farthest in angle from the edges that meet
+    it first (below, above, right, left, then the diagonals, on a near tie)."""
     x, y = pos[node]
     angles = [
         math.atan2(pos[other][1] - y, pos[other][0] - x)
@@ -349,13 +374,13 @@ def _label_side(graph, pos, node):
     def clearance(side) -> float:
         (dx, dy), _, _ = side
         angle = math.atan2(dy, dx)
-        return min(
+        nearest = min(
             (abs((angle - a + math.pi) % (2 * math.pi) - math.pi) for a in angles),
             default=math.pi,
         )
+        return round(nearest / 0.2)  # sides within about 11 degrees count as a tie
 
-    best = max(clearance(side) for side in _SIDES)
-    return next(side for side in _SIDES if clearance(side) >= best - 0.2)
+    return sorted(_SIDES, key=lambda side: -clearance(side))
 
 
 def _legend(figure, graph, colours, color_by, discs) -> None:
