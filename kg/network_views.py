@@ -33,7 +33,7 @@ support it). A ``DiGraph`` or a ``MultiDiGraph`` will do.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -122,11 +122,13 @@ def net_polarity(
 
 @dataclass(frozen=True)
 class StanceMatrix:
-    """Net polarity from each row actor to each column actor."""
+    """Net polarity from each row actor to each column actor; ``camps`` has
+    the camp number (as in ``camps``) of each actor, or None."""
 
     actors: list[str]
     labels: list[str]
     values: list[list[int]]
+    camps: list[int | None]
 
 
 def stance_matrix(graph: nx.Graph, actors: Sequence[str] | None = None) -> StanceMatrix:
@@ -136,19 +138,18 @@ def stance_matrix(graph: nx.Graph, actors: Sequence[str] | None = None) -> Stanc
     camp (so that the camps show as blocks), then the others by label.
     """
     totals = net_polarity(graph, directed=True)
+    found = camps(graph)
+    camp_of = {node: index for index, camp in enumerate(found) for node in camp}
     if actors is None:
-        actors = _camp_order(graph, {n for pair, v in totals.items() if v for n in pair})
+        polar = {n for pair, value in totals.items() if value for n in pair}
+        actors = sorted(polar, key=lambda n: (camp_of.get(n, len(found)), _label(graph, n)))
     values = [[totals.get((row, column), 0) for column in actors] for row in actors]
-    return StanceMatrix(list(actors), [_label(graph, a) for a in actors], values)
-
-
-def _camp_order(graph: nx.Graph, nodes: Iterable[str]) -> list[str]:
-    nodes = set(nodes)
-    ordered: list[str] = []
-    for camp in camps(graph):
-        ordered.extend(sorted(camp & nodes, key=lambda n: _label(graph, n)))
-    rest = nodes - set(ordered)
-    return ordered + sorted(rest, key=lambda n: _label(graph, n))
+    return StanceMatrix(
+        list(actors),
+        [_label(graph, a) for a in actors],
+        values,
+        [camp_of.get(a) for a in actors],
+    )
 
 
 def _pair_weights(graph: nx.Graph) -> dict[tuple[str, str], int]:

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on the installation
         "kg.pictures needs matplotlib; install the plotting extras: pip install 'newskg[notebooks]'"
     ) from None
 
+from kg.pictures.interactive import write_interactive
 from kg.pictures.network import NetworkPicture, draw_network
 
-__all__ = ["NetworkPicture", "draw_network"]
+__all__ = ["NetworkPicture", "draw_network", "write_interactive"]

@@ -98,7 +98,7 @@ def draw_network(
     pos = camp_layout(graph, camps)
     discs = _discs(graph, camps, pos)
     figure, ax, inch = _canvas(pos, discs, dpi)
-    colours = _node_colours(graph, color_by)
+    colours = node_colours(graph, color_by)
     areas = _node_areas(graph)
 
     for disc in discs:
@@ -183,7 +183,7 @@ def _marker_boxes(ax) -> dict[str, object]:
     return boxes
 
 
-def _node_colours(graph: nx.Graph, color_by: str) -> dict[str, str]:
+def node_colours(graph: nx.Graph, color_by: str) -> dict[str, str]:
     """A colour per country (or type), the most frequent first."""
     counts: dict[str, int] = defaultdict(int)
     for _, data in graph.nodes(data=True):
