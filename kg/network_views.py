@@ -40,6 +40,8 @@ import networkx as nx
 
 from kg.lexicon import predicates
 
+INTERACTION_TYPES = tuple(name for name, info in predicates().items() if info.kind == "interaction")
+
 
 def centrality(graph: nx.Graph) -> list[dict[str, object]]:
     """One row per actor, most central first.

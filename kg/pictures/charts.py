@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
@@ -96,6 +97,11 @@ def draw_timeline(
                 )
     ax.set_yticks(range(len(pairs)), list(reversed(pairs)), fontsize=TICK_SIZE)
     ax.set_ylim(-0.7, len(pairs) - 0.3)
+    if rows:
+        first, last = min(r["period"] for r in rows), max(r["period"] for r in rows)
+        pad = max((last - first) / 20, timedelta(days=4))
+        ax.set_xlim(first - pad, last + pad)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.grid(axis="x", color="#dddddd")
     ax.tick_params(axis="x", labelsize=TICK_SIZE)
     ax.legend(
@@ -109,7 +115,6 @@ def draw_timeline(
         fontsize=TICK_SIZE,
     )
     ax.set_title(title or "Interactions over time", fontsize=13)
-    figure.autofmt_xdate()
     figure.tight_layout()
     _save(figure, path)
     return figure
@@ -131,7 +136,7 @@ def draw_growth(
     ax.tick_params(labelsize=TICK_SIZE)
     ax.legend(frameon=False, fontsize=TICK_SIZE)
     ax.set_title(title or "How the graph grows", fontsize=13)
-    figure.autofmt_xdate()
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(ax.xaxis.get_major_locator()))
     figure.tight_layout()
     _save(figure, path)
     return figure

@@ -38,14 +38,27 @@ _CAMP_GAP = 1.5  # least room between the discs of two camps
 _AFFILIATION = 1.3  # wanted distance between an actor and its country's node
 _EDGE_CLEARANCE = 0.3  # no node closer than this to an edge it is not an end of
 _LABEL_WIDTH = 1.8  # nodes side by side need this many units, one above the other 1
+_PART_GAP = (2.5, 1.5)  # room between two parts of the network side by side, one above
 
 
 def camp_layout(graph: nx.Graph, camps: Sequence[frozenset[str]], *, seed: int = 0) -> Positions:
-    """Positions in units of the smallest node spacing, the first camp on the left."""
+    """Positions in units of the smallest node spacing, the first camp on the
+    left. Parts of the network that do not touch one another are laid out one
+    by one and set side by side in rows, the largest first."""
+    parts = _parts(graph)
+    layouts = []
+    for part in parts:
+        inside = [camp & part for camp in camps if camp & part]
+        layouts.append(_part_layout(graph.subgraph(part), inside, seed))
+    return layouts[0] if len(layouts) == 1 else _packed(layouts)
+
+
+def _part_layout(graph: nx.Graph, camps: Sequence[frozenset[str]], seed: int) -> Positions:
+    """The stress layout of one connected part, tidied."""
     nodes = sorted(graph)
     if len(nodes) < 2:
         return {n: (0.0, 0.0) for n in nodes}
-    home = {n: i for i, camp in enumerate(camps) for n in camp if n in graph}
+    home = {n: i for i, camp in enumerate(camps) for n in camp}
     wanted = _wanted_distances(graph, nodes, home)
     rng = np.random.default_rng(seed)
     start = np.array([_start(home.get(n), len(camps)) for n in nodes]) + rng.normal(
@@ -55,7 +68,38 @@ def camp_layout(graph: nx.Graph, camps: Sequence[frozenset[str]], *, seed: int =
     if camps and np.mean([xy[i, 0] for i, n in enumerate(nodes) if home.get(n) == 0]) > 0:
         xy[:, 0] = -xy[:, 0]  # the first camp on the left, as it started
     pos = {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
-    return _tidy(graph, pos, [c & set(graph) for c in camps])
+    return _tidy(graph, pos, list(camps))
+
+
+def _parts(graph: nx.Graph) -> list[set[str]]:
+    """The connected parts of the network (an actor and its country's node
+    count as connected), largest first."""
+    links = nx.Graph()
+    links.add_nodes_from(graph)
+    links.add_edges_from((a, b) for a, b in graph.edges() if a != b)
+    links.add_edges_from(_country_nodes(graph).items())
+    return sorted(nx.connected_components(links), key=lambda part: (-len(part), min(part)))
+
+
+def _packed(layouts: list[Positions]) -> Positions:
+    """Layouts set in rows from the top left, each row as wide as the widest
+    layout or the square root of their total area, whichever is more."""
+    boxes = []
+    for pos in layouts:
+        xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+        boxes.append((min(xs), min(ys) - _PART_GAP[1], max(xs) + _PART_GAP[0], max(ys)))
+    area = sum((right - left) * (top - bottom) for left, bottom, right, top in boxes)
+    row_width = max(max(right - left for left, _, right, _ in boxes), 1.3 * math.sqrt(area))
+    packed: Positions = {}
+    x = y = row_height = 0.0
+    for pos, (left, bottom, right, top) in zip(layouts, boxes, strict=True):
+        if x > 0 and x + right - left > row_width:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        for node, (px, py) in pos.items():
+            packed[node] = (px - left + x, py - top + y)
+        x += right - left
+        row_height = max(row_height, top - bottom)
+    return packed
 
 
 def spread(

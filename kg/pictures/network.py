@@ -53,7 +53,7 @@ LABEL_SIZE = 11
 EDGE_LABEL_SIZE = 8.5
 _NODE_AREA = (260.0, 900.0)  # marker area in points^2, least and most connected
 _INCH_PER_UNIT = 1.4  # inches per layout unit (the smallest spacing between two nodes)
-_MARGIN = 0.9  # layout units around the outermost nodes and discs, for labels
+_MARGIN = (1.9, 0.9)  # layout units beside and above/below the outermost nodes, for labels
 _LEGEND_INCHES = 3.3
 _TITLE_INCHES = 0.6
 
@@ -154,8 +154,8 @@ def _canvas(pos: Positions, discs: list[_Disc], dpi: int):
     xs = [x for x, _ in pos.values()] + [d.centre[0] + s * d.radius for d in discs for s in (-1, 1)]
     ys = [y for _, y in pos.values()] + [d.centre[1] + s * d.radius for d in discs for s in (-1, 1)]
     xs, ys = xs or [0.0], ys or [0.0]
-    left, right = min(xs) - _MARGIN, max(xs) + _MARGIN
-    bottom, top = min(ys) - _MARGIN, max(ys) + _MARGIN
+    left, right = min(xs) - _MARGIN[0], max(xs) + _MARGIN[0]
+    bottom, top = min(ys) - _MARGIN[1], max(ys) + _MARGIN[1]
     inch = min(_INCH_PER_UNIT, 24.0 / (right - left), 18.0 / (top - bottom))
     width, height = (right - left) * inch, max((top - bottom) * inch, 5.0)
     figure = Figure(figsize=(width + _LEGEND_INCHES, height + _TITLE_INCHES), dpi=dpi)
