@@ -9,9 +9,9 @@ support it). A ``DiGraph`` or a ``MultiDiGraph`` will do.
 
 - ``centrality`` ranks the actors: how many others each deals with, through how
   many articles, and how much it bridges the rest (betweenness).
-- ``camps`` finds the sides of a story: communities over the positive edges
-  that align two actors (support, cooperation, aid: the ``aligns`` column of
-  the predicate table), pair by pair on balance.
+- ``camps`` finds the sides of a story: groups of actors tied by edges that
+  align them (support, cooperation, aid: the ``aligns`` column of the
+  predicate table), split into communities where they hold foes.
 - ``stance_matrix`` is actor x actor net polarity, for a heatmap.
 
 >>> import networkx as nx
@@ -75,15 +75,19 @@ def centrality(graph: nx.Graph) -> list[dict[str, object]]:
 
 
 def camps(graph: nx.Graph, *, min_size: int = 2, seed: int = 0) -> list[frozenset[str]]:
-    """The camps of the network, largest first: Louvain communities over the
-    positive edges of aligning types (backing, cooperation, aid), weighted by
-    their articles, between pairs that are not on balance hostile.
+    """The camps of the network, largest first.
 
-    A phone call or a concession is cooperative without putting two actors on
-    one side, so it makes no tie; a pair that backs and attacks each other
-    counts by its net polarity (``net_polarity``). Actors without a tie, and
-    camps smaller than ``min_size``, are left out. ``seed`` makes the result
-    the same on every run.
+    Two actors are tied when they back, cooperate with or aid each other
+    (the ``aligns`` types of the predicate table) and are not, on balance,
+    hostile (``net_polarity``): a phone call or a concession is cooperative
+    without putting two actors on one side, and a pair that backs and attacks
+    each other counts by its balance. Each group of tied actors is a camp
+    unless it holds a hostile pair; then it is split into Louvain communities
+    (ties weighted by their articles), and so on until no part holds a
+    hostile pair or none splits further. So a camp is never split for being
+    loosely knit, only for holding foes (structural balance). Actors without
+    a tie, and camps smaller than ``min_size``, are left out; ``seed`` makes
+    the splits the same on every run.
     """
     aligning = {name for name, info in predicates().items() if info.aligns}
     balance = net_polarity(graph, directed=False)
@@ -92,8 +96,20 @@ def camps(graph: nx.Graph, *, min_size: int = 2, seed: int = 0) -> list[frozense
     for (a, b), weight in ties.items():
         if weight > 0 and balance[(a, b)] > 0 and a != b:
             positive.add_edge(a, b, weight=weight)
-    found = nx.community.louvain_communities(positive, weight="weight", seed=seed)
-    kept = [frozenset(c) for c in found if len(c) >= min_size]
+    hostile = [pair for pair, net in balance.items() if net < 0]
+    found: list[frozenset[str]] = []
+    groups = [frozenset(c) for c in nx.connected_components(positive)]
+    while groups:
+        group = groups.pop()
+        if any(a in group and b in group for a, b in hostile):
+            parts = nx.community.louvain_communities(
+                positive.subgraph(group), weight="weight", seed=seed
+            )
+            if len(parts) > 1:
+                groups.extend(frozenset(part) for part in parts)
+                continue
+        found.append(group)
+    kept = [camp for camp in found if len(camp) >= min_size]
     return sorted(kept, key=lambda c: (-len(c), sorted(_label(graph, n) for n in c)))
 
 

@@ -63,6 +63,32 @@ def test_a_pair_that_is_on_balance_hostile_is_not_a_tie():
     assert as_sets(camps(quarrel)) == [{"c", "d"}]
 
 
+def test_a_loosely_knit_side_without_foes_stays_one_camp():
+    """Backers of one leader and a heavy tie among two of them: one side, not two."""
+    star = network(
+        ("ann", "supports", "lea", 1),
+        ("bob", "supports", "lea", 1),
+        ("cat", "supports", "lea", 1),
+        ("cat", "supplies", "dan", 3),
+    )
+    assert as_sets(camps(star)) == [{"ann", "bob", "cat", "dan", "lea"}]
+
+
+def test_a_group_that_holds_foes_is_split_between_them():
+    """Two blocs joined by one aid deal, with a quarrel across: two camps."""
+    blocs = network(
+        ("a1", "supports", "a2", 2),
+        ("a2", "supports", "a3", 2),
+        ("a1", "cooperatesWith", "a3", 2),
+        ("b1", "supports", "b2", 2),
+        ("b2", "supports", "b3", 2),
+        ("b1", "cooperatesWith", "b3", 2),
+        ("a3", "supplies", "b1", 1),
+        ("a1", "attacks", "b2", 2),
+    )
+    assert as_sets(camps(blocs)) == [{"a1", "a2", "a3"}, {"b1", "b2", "b3"}]
+
+
 @pytest.mark.parametrize("min_size, expected", [(2, 2), (3, 1), (4, 0)])
 def test_small_camps_are_left_out(min_size, expected):
     assert len(camps(STORY, min_size=min_size)) == expected
