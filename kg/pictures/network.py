@@ -27,6 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, Patch
 from matplotlib.transforms import Bbox
 
+from kg.lexicon import predicates
 from kg.lexicon.gazetteer import country_by_code
 from kg.network_views import camps as find_camps
 from kg.pictures.layout import HALO, Positions, camp_layout
@@ -129,7 +130,9 @@ def draw_network(
 
 
 def _discs(graph: nx.Graph, camps, pos: Positions) -> list[_Disc]:
-    """A disc around each camp, named after the member with most ties inside it."""
+    """A disc around each camp, named after the member the camp rallies
+    around: the one most backed, aided or cooperated with by the others."""
+    aligning = {name for name, info in predicates().items() if info.aligns}
     discs = []
     for index, camp in enumerate(camps):
         members = [n for n in camp if n in pos]
@@ -138,10 +141,13 @@ def _discs(graph: nx.Graph, camps, pos: Positions) -> list[_Disc]:
         cx = sum(pos[n][0] for n in members) / len(members)
         cy = sum(pos[n][1] for n in members) / len(members)
         radius = max(math.dist((cx, cy), pos[n]) for n in members) + HALO
-        inside = graph.subgraph(members)
+        backing = {n: 0 for n in members}
+        for _, target, data in graph.subgraph(members).edges(data=True):
+            if data.get("type") in aligning:
+                backing[target] += int(data.get("articles", 1))
         leader = min(
             members,
-            key=lambda n: (-inside.degree(n), -graph.degree(n), graph.nodes[n].get("label", n)),
+            key=lambda n: (-backing[n], -graph.degree(n), str(graph.nodes[n].get("label", n))),
         )
         name = f"camp of {graph.nodes[leader].get('label', leader)} ({len(members)})"
         discs.append(_Disc((cx, cy), radius, CAMP_COLOURS[index % len(CAMP_COLOURS)], name))
@@ -151,11 +157,12 @@ def _discs(graph: nx.Graph, camps, pos: Positions) -> list[_Disc]:
 def _canvas(pos: Positions, discs: list[_Disc], dpi: int):
     """A figure sized to the drawing (at most about 24 x 18 inches), an axes
     with equal aspect framing every node and disc, and the inches per unit."""
-    xs = [x for x, _ in pos.values()] + [d.centre[0] + s * d.radius for d in discs for s in (-1, 1)]
-    ys = [y for _, y in pos.values()] + [d.centre[1] + s * d.radius for d in discs for s in (-1, 1)]
-    xs, ys = xs or [0.0], ys or [0.0]
-    left, right = min(xs) - _MARGIN[0], max(xs) + _MARGIN[0]
-    bottom, top = min(ys) - _MARGIN[1], max(ys) + _MARGIN[1]
+    xs = [x for x, _ in pos.values()] or [0.0]
+    ys = [y for _, y in pos.values()] or [0.0]
+    left = min([min(xs) - _MARGIN[0]] + [d.centre[0] - d.radius - 0.2 for d in discs])
+    right = max([max(xs) + _MARGIN[0]] + [d.centre[0] + d.radius + 0.2 for d in discs])
+    bottom = min([min(ys) - _MARGIN[1]] + [d.centre[1] - d.radius - 0.2 for d in discs])
+    top = max([max(ys) + _MARGIN[1]] + [d.centre[1] + d.radius + 0.2 for d in discs])
     inch = min(_INCH_PER_UNIT, 24.0 / (right - left), 18.0 / (top - bottom))
     width, height = (right - left) * inch, max((top - bottom) * inch, 5.0)
     figure = Figure(figsize=(width + _LEGEND_INCHES, height + _TITLE_INCHES), dpi=dpi)
