@@ -5,7 +5,8 @@ These views read relation records as ``kg.queries.network_edges`` gives them
 is the day the act happened, else the first day of its range, else the day
 the article was published) and the network ``kg.analysis.actor_network``
 builds from the same store, for labels and polarities. Records without a date
-have no place on a time line and are left out.
+have no place on a time line and are left out. The graph's growth follows the
+days the articles were published.
 
 >>> from datetime import date
 >>> import networkx as nx
@@ -20,14 +21,15 @@ have no place on a time line and are left out.
 ... ]
 >>> pair_timeline(rows, network, period="week")
 [{'period': datetime.date(2021, 5, 3), 'pair': 'Ankara → Berlin', 'positive': 1, 'negative': 1}]
->>> [(g["date"].day, g["actors"], g["interactions"]) for g in growth(rows)]
-[(4, 2, 1), (6, 2, 2)]
+>>> published = {"x": date(2021, 5, 5), "y": date(2021, 5, 6)}
+>>> [(g["date"].day, g["articles"], g["interactions"]) for g in growth(rows, published)]
+[(5, 1, 1), (6, 2, 2)]
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, timedelta
 
 import networkx as nx
@@ -115,14 +117,17 @@ def actor_timeline(rows: Iterable[dict], network: nx.Graph, actor: str) -> list[
     ]
 
 
-def growth(rows: Iterable[dict]) -> list[dict]:
-    """Running totals by day: ``articles`` that reported an act so far, the
-    ``actors`` taking part and the distinct ``interactions`` (source, type,
-    target)."""
+def growth(rows: Iterable[dict], published: Mapping[str, date]) -> list[dict]:
+    """Running totals by day of publication, as the stories come in: the
+    ``articles`` that reported an act so far, the ``actors`` taking part and
+    the distinct ``interactions`` (source, type, target). ``published`` maps
+    an article IRI to its publication day; rows of undated articles are left
+    out."""
     by_day: dict[date, list[dict]] = defaultdict(list)
     for row in rows:
-        if isinstance(row["when"], date):
-            by_day[row["when"]].append(row)
+        day = published.get(str(row["article"]))
+        if isinstance(day, date):
+            by_day[day].append(row)
     articles: set[str] = set()
     actors: set[str] = set()
     edges: set[tuple[str, str, str]] = set()

@@ -85,11 +85,12 @@ def test_actor_timeline_in_both_directions_oldest_first():
     assert [r["polarity"] for r in rows] == [-1, 0, 1, 1, -1]
 
 
-def test_growth_running_totals():
-    totals = growth(ROWS)
+def test_growth_follows_publication_days():
+    """Acts count on the day their article came out; undated articles not at all."""
+    published = {"x": date(2020, 1, 9), "y": date(2020, 1, 8), "z": date(2020, 2, 3)}
+    totals = growth(ROWS, published)
     assert [(t["date"], t["articles"], t["actors"], t["interactions"]) for t in totals] == [
-        (date(2020, 1, 2), 1, 2, 2),
-        (date(2020, 1, 6), 1, 3, 3),
-        (date(2020, 1, 8), 2, 3, 3),
+        (date(2020, 1, 8), 1, 2, 1),
+        (date(2020, 1, 9), 2, 3, 3),
         (date(2020, 2, 3), 3, 3, 4),
     ]

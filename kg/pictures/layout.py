@@ -31,7 +31,7 @@ import numpy as np
 
 Positions = dict[str, tuple[float, float]]
 
-HALO = 0.6  # a camp's drawn disc reaches this far beyond its outermost member
+HALO = 0.5  # a camp's drawn disc reaches this far beyond its outermost member
 _HOP = 1.6  # wanted distance per hop between two actors
 _IN_CAMP = 1.3  # wanted distance between two members of one camp
 _CAMP_GAP = 1.5  # least room between the discs of two camps
