@@ -94,3 +94,12 @@ def virtuoso_server(tmp_path_factory):
     server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def seed_graph(extractor, seed_extraction) -> KnowledgeGraph:
+    """An in-memory graph of the seed article alone (its story, nothing else)."""
+    graph = KnowledgeGraph(Settings(store=":memory:"), extractor=extractor)
+    graph.write(seed_extraction)
+    yield graph
+    graph.close()

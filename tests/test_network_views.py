@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from kg.analysis import INTERACTION_TYPES, actor_network
 
 from kg.network_views import camps, centrality, net_polarity, stance_matrix
+from kg.queries import RelationFilter
 
 POLARITY = {
     "supports": 1,
@@ -153,3 +155,14 @@ def test_views_of_an_empty_network():
     assert camps(empty) == []
     assert centrality(empty) == []
     assert stance_matrix(empty).values == []
+
+
+def test_the_seed_story_has_its_two_camps(seed_graph):
+    """The United States with Guaido; Russia, China and Cuba with Maduro."""
+    seed = actor_network(seed_graph.store, RelationFilter(types=INTERACTION_TYPES))
+    found = [{seed.nodes[n]["label"] for n in camp} for camp in camps(seed)]
+    with_guaido = next(camp for camp in found if "Juan Guaido" in camp)
+    with_maduro = next(camp for camp in found if "Nicolas Maduro" in camp)
+    assert "United States" in with_guaido
+    assert {"Russia", "China", "Cuba"} <= with_maduro
+    assert with_guaido.isdisjoint(with_maduro)

@@ -19,35 +19,14 @@ import pytest
 from matplotlib.image import imread
 
 from kg.config import Settings
-from kg.lexicon import predicates
-from kg.queries import PREFIXES
 from kg.store import open_store
 from tests.conftest import SHARED, shared_path
+from tests.network_counts import interaction_counts
 from tests.notebooks.runner import NOTEBOOKS, Run, notebook_names, run_notebook
 from tests.servers import binary
 
 pytestmark = pytest.mark.slow
 NAMES = notebook_names()
-ACTOR_CLASSES = "kg:Person, kg:Organization, kg:Country, kg:Group"
-INTERACTIONS = " ".join(f"kg:{n}" for n, i in predicates().items() if i.kind == "interaction")
-FACTUAL_EDGES = f"""
-  ?r kg:source ?s ; kg:target ?o ; kg:relationType ?t ; kg:negated false ; kg:modality ?m .
-  FILTER(?m IN ("asserted", "reported"))
-  VALUES ?t {{ {INTERACTIONS} }}
-  ?s a ?sc . ?o a ?oc .
-  FILTER(?sc IN ({ACTOR_CLASSES}) && ?oc IN ({ACTOR_CLASSES}))"""
-ACTORS_WITH_AN_INTERACTION = (
-    PREFIXES
-    + f"""SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
-  {{ SELECT DISTINCT ?s ?o WHERE {{ {FACTUAL_EDGES} }} }}
-  VALUES ?end {{ 1 2 }} BIND(IF(?end = 1, ?s, ?o) AS ?a) }}"""
-)
-INTERACTION_EDGES = (
-    PREFIXES
-    + f"""SELECT (COUNT(*) AS ?n) ?loops WHERE {{
-  {{ SELECT DISTINCT ?s ?t ?o WHERE {{ {FACTUAL_EDGES} }} }}
-  BIND(?s = ?o AS ?loops) }} GROUP BY ?loops"""
-)
 
 
 @pytest.fixture(scope="session")
@@ -89,15 +68,12 @@ def test_notebook_runs_and_says_which_data_it_used(executed, name):
 
 
 def counts_in_store(run: Run, number: str) -> tuple[int, int, int]:
-    """(actors with an interaction, interaction edges between two actors,
-    self-loops among them) in the store a notebook built."""
+    """``interaction_counts`` of the store a notebook built."""
     store = open_store(Settings(store=str(run.output / number / "store")))
     try:
-        actors = int(store.select(ACTORS_WITH_AN_INTERACTION)[0]["n"])
-        edges = {bool(row["loops"]): int(row["n"]) for row in store.select(INTERACTION_EDGES)}
+        return interaction_counts(store)
     finally:
         store.close()
-    return actors, edges.get(False, 0), edges.get(True, 0)
 
 
 def test_network_picture_has_the_stores_actors_and_interactions(executed):

@@ -13,6 +13,7 @@ from matplotlib.image import imread
 from kg.network_views import camps
 from kg.pictures import draw_network
 from kg.pictures.layout import HALO, camp_layout
+from tests.network_counts import interaction_counts
 from tests.test_network_views import STORY, network
 
 MIN_FONT = 8  # points; node labels are larger still
@@ -109,3 +110,13 @@ def _distance_to_segment(p, a, b) -> float:
     dx, dy = bx - ax, by - ay
     t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
     return math.dist(p, (ax + t * dx, ay + t * dy))
+
+
+def test_seed_picture_shows_every_actor_and_interaction_of_the_store(seed_graph):
+    """As many nodes and arrows as SPARQL of our own counts in the seed's store."""
+    seed = actor_network(seed_graph.store, RelationFilter(types=INTERACTION_TYPES))
+    actors, edges, _ = interaction_counts(seed_graph.store)
+    picture = draw_network(seed)
+    assert len(drawn(picture, "node")) == actors
+    assert len(drawn(picture, "edge")) == edges
+    assert len(drawn(picture, "label")) == actors
