@@ -10,9 +10,11 @@ import networkx as nx
 import pytest
 from matplotlib.image import imread
 
+from kg.analysis import INTERACTION_TYPES, actor_network
 from kg.network_views import camps
 from kg.pictures import draw_network
 from kg.pictures.layout import HALO, camp_layout
+from kg.queries import RelationFilter
 from tests.network_counts import interaction_counts
 from tests.test_network_views import STORY, network
 
