@@ -102,36 +102,29 @@ def _packed(layouts: list[Positions]) -> Positions:
     return packed
 
 
-def spread(
-    pos: Positions,
-    min_gap: float,
-    *,
-    fixed: Set[str] = frozenset(),
-    width: float = 1.0,
-    rounds: int = 200,
-) -> Positions:
-    """Push apart every two nodes closer than ``min_gap`` along the line
-    between them (only the one that is not ``fixed``, when one is), until
-    none is or ``rounds`` run out. With ``width`` > 1 nodes side by side need
-    that many times more room than nodes one above the other (labels are wide)."""
+def spread(pos: Positions, min_gap: float, *, width: float = 1.0, rounds: int = 200) -> Positions:
+    """Push apart every two nodes closer than ``min_gap``, both along the line
+    between them, until none is or ``rounds`` run out. With ``width`` > 1,
+    nodes side by side need that many times more room than nodes one above
+    the other (labels are wide).
+
+    >>> spread({"a": (0.0, 0.0), "b": (0.5, 0.0)}, 1.0)["b"][0] >= 0.75
+    True
+    """
     nodes = sorted(pos)
     xy = np.array([pos[n] for n in nodes], dtype=float) / [width, 1.0]
-    movable = [n not in fixed for n in nodes]
     for _ in range(rounds):
         moved = False
         for i in range(len(nodes)):
             for j in range(i + 1, len(nodes)):
                 delta = xy[j] - xy[i]
                 distance = float(np.hypot(*delta))
-                if distance >= min_gap or not (movable[i] or movable[j]):
+                if distance >= min_gap:
                     continue
                 direction = delta / distance if distance > 1e-9 else np.array([1.0, 0.0])
-                push = (min_gap - distance) + 1e-3
-                share = 0.5 if movable[i] and movable[j] else 1.0
-                if movable[i]:
-                    xy[i] -= direction * push * share
-                if movable[j]:
-                    xy[j] += direction * push * share
+                push = (min_gap - distance) / 2 + 1e-3
+                xy[i] -= direction * push
+                xy[j] += direction * push
                 moved = True
         if not moved:
             break
