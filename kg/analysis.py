@@ -14,10 +14,13 @@ negated; asserted or reported — see ``kg.queries.network_edges``) into a
   ``articles`` (distinct articles that report it), ``first_date`` and
   ``last_date`` (``datetime.date`` or None) and ``confidence`` (the highest).
 
-A ``RelationFilter`` chooses the relation types, the date range and the
-lowest confidence. Views derived from the network: ``ego_network``,
-``shortest_paths`` with ``hops`` (the relations on each step of a path), and
-``to_graphml`` for Gephi and other graph tools.
+A ``RelationFilter`` chooses the relation types (``INTERACTION_TYPES``: the
+acts of one actor on another), the date range and the lowest confidence.
+Views derived from the network: ``ego_network``, ``shortest_paths`` with
+``hops`` (the relations on each step of a path); ``camps``, ``centrality``,
+``net_polarity`` and ``stance_matrix`` (written in ``kg.network_views``,
+public here); exports ``to_graphml`` and ``to_gexf`` for Gephi and other graph
+tools, ``to_node_link`` for the web. Over time: ``kg.timelines``.
 
 >>> from kg.config import Settings
 >>> from kg.graph import KnowledgeGraph
@@ -42,6 +45,14 @@ from itertools import islice, pairwise
 import networkx as nx
 
 from kg.lexicon import predicates
+from kg.network_views import (  # noqa: F401  (derived views, public here)
+    INTERACTION_TYPES,
+    StanceMatrix,
+    camps,
+    centrality,
+    net_polarity,
+    stance_matrix,
+)
 from kg.queries import (
     ACTOR_CLASSES,
     EVERY_RELATION,
@@ -148,12 +159,29 @@ def hops(network: nx.MultiDiGraph, path: list[str]) -> list[list[dict]]:
 
 def to_graphml(network: nx.MultiDiGraph) -> bytes:
     """The network as GraphML (dates as ISO text; missing values left out)."""
+    return "\n".join(nx.generate_graphml(_portable(network))).encode("utf-8")
+
+
+def to_gexf(network: nx.MultiDiGraph) -> bytes:
+    """The network as GEXF 1.2 for Gephi (dates as ISO text; missing values left out)."""
+    return "\n".join(nx.generate_gexf(_portable(network))).encode("utf-8")
+
+
+def to_node_link(network: nx.MultiDiGraph) -> dict:
+    """The network as node-link data (``nodes`` and ``links``), ready for
+    ``json.dumps``, d3 and most web graph libraries (dates as ISO text;
+    missing values left out)."""
+    return nx.node_link_data(_portable(network), edges="links")
+
+
+def _portable(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attribute values every graph file format can write."""
     plain = nx.MultiDiGraph()
     for node, attributes in network.nodes(data=True):
         plain.add_node(node, **_plain(attributes))
     for source, target, key, attributes in network.edges(keys=True, data=True):
         plain.add_edge(source, target, key=key, **_plain(attributes))
-    return "\n".join(nx.generate_graphml(plain)).encode("utf-8")
+    return plain
 
 
 def _plain(attributes: dict) -> dict:

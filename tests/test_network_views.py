@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from kg.analysis import INTERACTION_TYPES, actor_network
 
+from kg.analysis import INTERACTION_TYPES, actor_network
 from kg.network_views import camps, centrality, net_polarity, stance_matrix
 from kg.queries import RelationFilter
 
