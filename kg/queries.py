@@ -319,19 +319,24 @@ _EDGES = """
   ?record kg:source ?source ; kg:target ?target ; kg:relationType ?typeIri ;
           kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?confidence ;
           kg:inArticle ?article .
-  ?source a ?sourceClass . ?target a ?targetClass .
+  FILTER EXISTS { ?source a ?sourceClass } FILTER EXISTS { ?target a ?targetClass }
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?record kg:date ?date }
   OPTIONAL { ?record kg:dateStart ?dateStart }
   BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
 """
-_NODES = """SELECT ?actor ?label ?class ?country ?sector (COUNT(DISTINCT ?article) AS ?articles)
-WHERE {
-  ?actor skos:prefLabel ?label ; a ?class .
-  OPTIONAL { ?actor kg:countryCode ?country }
-  OPTIONAL { ?actor kg:sector ?sector }
-  OPTIONAL { ?m kg:denotes ?actor ; oa:hasSource ?article }
-} GROUP BY ?actor ?label ?class ?country ?sector"""
+# An entity's class and country are stated again in every article graph that
+# names it, and the default graph is their union: joined directly, an actor
+# named in a hundred articles would multiply each row a hundredfold per
+# property. Existence tests and grouped sub-queries read each fact once.
+_NODES = """SELECT ?actor ?label ?class ?country ?sector ?articles WHERE {
+  ?actor skos:prefLabel ?label .
+  FILTER EXISTS { ?actor a ?class }
+  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor kg:countryCode ?country } }
+  OPTIONAL { SELECT DISTINCT ?actor ?sector WHERE { ?actor kg:sector ?sector } }
+  OPTIONAL { SELECT ?actor (COUNT(DISTINCT ?article) AS ?articles)
+             WHERE { ?m kg:denotes ?actor ; oa:hasSource ?article } GROUP BY ?actor }
+}"""
 
 
 def network_edges(store: GraphStore, where: RelationFilter = EVERY_RELATION) -> list[Row]:

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 
 import networkx as nx
 import pytest
 
-from kg.analysis import actor_network, ego_network, hops, shortest_paths, to_graphml
-from kg.queries import RelationFilter, relations
+from kg.analysis import (
+    actor_network,
+    ego_network,
+    hops,
+    shortest_paths,
+    to_gexf,
+    to_graphml,
+    to_node_link,
+)
+from kg.queries import RelationFilter, network_edges, relations
 from kg.read import article_from_text
 
 ARTICLES = [
@@ -88,3 +97,43 @@ def test_graphml_round_trip(network_store):
     assert again.number_of_edges() == network.number_of_edges()
     dates = {a.get("first_date") for _, _, a in again.edges(data=True)}
     assert "2019-03-04" in dates
+
+
+def test_gexf_and_node_link_round_trips(network_store):
+    network = actor_network(network_store.store)
+    gexf = nx.read_gexf(io.BytesIO(to_gexf(network)))
+    assert gexf.number_of_nodes() == network.number_of_nodes()
+    assert gexf.number_of_edges() == network.number_of_edges()
+    data = json.loads(json.dumps(to_node_link(network)))
+    again = nx.node_link_graph(data, edges="links", multigraph=True, directed=True)
+    assert set(again) == set(network)
+    assert again.number_of_edges() == network.number_of_edges()
+    labels = {attributes["label"] for _, attributes in again.nodes(data=True)}
+    assert labels == {a["label"] for _, a in network.nodes(data=True)}
+    assert all(
+        "first_date" not in a or isinstance(a["first_date"], str)
+        for *_, a in again.edges(data=True)
+    )
+
+
+def test_an_actor_named_in_many_articles_does_not_multiply_rows(extractor):
+    """Each entity's class and country are stated in every article graph that
+    names it; a record is still one row, an actor one node row."""
+    from kg.config import Settings
+    from kg.graph import KnowledgeGraph
+
+    graph = KnowledgeGraph(Settings(store=":memory:"), extractor=extractor)
+    try:
+        graph.ingest(
+            article_from_text(
+                f"day-{n}", "Cuba endorsed Nicolas Maduro.", published=date(2019, 3, n)
+            )
+            for n in range(1, 26)
+        )
+        rows = network_edges(graph.store, RelationFilter(types=("supports",)))
+        assert len(rows) == len({row["record"] for row in rows}) == 25
+        network = actor_network(graph.store, RelationFilter(types=("supports",)))
+        assert sorted(a["articles"] for _, a in network.nodes(data=True)) == [25, 25]
+        assert [a["articles"] for *_, a in network.edges(data=True)] == [25]
+    finally:
+        graph.close()
