@@ -156,3 +156,13 @@ def test_news_over_time_reads_dated_reuters_stories(executed):
 
 def test_http_client_stops_the_server_it_started(executed):
     assert "kg serve stopped" in executed("04_http_client.ipynb").text()
+
+
+def test_readme_shows_a_small_network_picture():
+    """The README's picture is committed, small, and really a picture."""
+    root = NOTEBOOKS.parent
+    picture = root / "docs" / "seed-actor-network.png"
+    assert "](docs/seed-actor-network.png)" in (root / "README.md").read_text(encoding="utf-8")
+    assert picture.stat().st_size < 300_000
+    height, width = imread(picture).shape[:2]
+    assert 800 <= width <= 2000 and 400 <= height <= 1200
