@@ -38,6 +38,7 @@ from pathlib import Path
 
 from kg.evaluation import plover, seed
 from kg.evaluation.calibration import smoothed_precision
+from kg.evaluation.statement_confidence import _rewrite  # the same last-column writer
 from kg.lexicon import interaction_cues
 from kg.models import Article, Relation
 
@@ -146,17 +147,6 @@ def write(factors: dict[str, float], precisions: dict) -> None:
         ),
     )
     _rewrite(LEXICON / "interaction_confidence.tsv", lambda cells: factors.get(cells[0], 1.0))
-
-
-def _rewrite(path: Path, value) -> None:
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = line.split("\t")
-            cells[-1] = f"{value(cells):.3f}".rstrip("0").rstrip(".")
-            line = "\t".join(cells)
-        lines.append(line)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
