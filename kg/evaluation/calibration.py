@@ -22,8 +22,11 @@ measured precision pulled towards a prior when there are few observations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
 
 EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
 
@@ -104,3 +107,16 @@ def smoothed_precision(correct: float, total: float, prior: float, weight: float
     (0.8, 0.943)
     """
     return round((correct + weight * prior) / (total + weight), 3)
+
+
+def write_last_column(path: Path, value: Callable[[list[str]], float]) -> None:
+    """Rewrite the last column (a measured confidence) of every data row of a
+    lexicon file with ``value(cells)``, keeping comments and order."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            cells[-1] = f"{value(cells):.3f}".rstrip("0").rstrip(".")
+            line = "\t".join(cells)
+        lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -37,12 +37,10 @@ from datetime import date
 from pathlib import Path
 
 from kg.evaluation import plover, seed
-from kg.evaluation.calibration import smoothed_precision
-from kg.evaluation.statement_confidence import _rewrite  # the same last-column writer
+from kg.evaluation.calibration import LEXICON, smoothed_precision, write_last_column
 from kg.lexicon import interaction_cues
 from kg.models import Article, Relation
 
-LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
 FLAGS = ("owned", "located", "country-level")
 MAX_CONFIDENCE = 0.99  # no rule is certain
 
@@ -140,13 +138,15 @@ def seed_outcomes(extractor, shared: Path) -> list[tuple[Relation, bool]]:
 
 def write(factors: dict[str, float], precisions: dict) -> None:
     """Rewrite the confidence columns of ``interaction_cues.tsv`` and the factors file."""
-    _rewrite(
+    write_last_column(
         LEXICON / "interaction_cues.tsv",
         lambda cells: precisions.get(
             (cells[0], cells[1]), precisions.get(cells[4], precisions["prior"])
         ),
     )
-    _rewrite(LEXICON / "interaction_confidence.tsv", lambda cells: factors.get(cells[0], 1.0))
+    write_last_column(
+        LEXICON / "interaction_confidence.tsv", lambda cells: factors.get(cells[0], 1.0)
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

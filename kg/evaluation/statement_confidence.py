@@ -27,12 +27,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.evaluation import polnear
-from kg.evaluation.calibration import smoothed_precision
+from kg.evaluation.calibration import LEXICON, smoothed_precision, write_last_column
 from kg.extract.statements import cue_rule, rule_key, speaker_condition
 from kg.lexicon import statement_cues
 from kg.models import Statement
 
-LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
 CONDITIONS = ("named", "unnamed", "unresolved", "none")
 MAX_CONFIDENCE = 0.99  # no rule is certain
 
@@ -70,24 +69,13 @@ def measure(outcomes: Iterable[tuple[Statement, bool]]) -> tuple[dict, dict, Cou
 def write(factors: dict[str, float], precisions: dict[str, float]) -> None:
     """Rewrite the confidence columns of ``speech_cues.tsv`` and ``statement_confidence.tsv``."""
     prior = precisions["prior"]
-    _rewrite(
+    write_last_column(
         LEXICON / "speech_cues.tsv",
         lambda cells: precisions.get(cue_rule(statement_cues()[(cells[0], cells[1])]), prior),
     )
     values = {f"speaker:{c}": f for c, f in factors.items()}
     values.update({f"rule:{r}": precisions.get(r, prior) for r in ("colon", "continuation")})
-    _rewrite(LEXICON / "statement_confidence.tsv", lambda cells: values[cells[0]])
-
-
-def _rewrite(path: Path, value) -> None:
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = line.split("\t")
-            cells[-1] = f"{value(cells):.3f}".rstrip("0").rstrip(".")
-            line = "\t".join(cells)
-        lines.append(line)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_last_column(LEXICON / "statement_confidence.tsv", lambda cells: values[cells[0]])
 
 
 def main(argv: list[str] | None = None) -> None:
