@@ -4,6 +4,10 @@
 - ``ApiRunnerDep`` / ``SparqlRunnerDep``: where store work runs (``api.querying``);
 - ``WriteAccess``: a write route's guard. When ``KG_API_TOKEN`` is set, the
   request must carry ``Authorization: Bearer <token>`` (401 otherwise).
+
+They are ``async``: they only read the app's state, and FastAPI would run a
+plain function in its thread pool, a hand-over that costs more than the
+lookup itself.
 """
 
 from __future__ import annotations
@@ -21,22 +25,22 @@ from kg.graph import KnowledgeGraph
 _bearer = HTTPBearer(auto_error=False, description="KG_API_TOKEN, for write routes")
 
 
-def get_graph(request: Request) -> KnowledgeGraph:
+async def get_graph(request: Request) -> KnowledgeGraph:
     """The knowledge graph opened in the app's lifespan."""
     return request.app.state.graph
 
 
-def get_api_runner(request: Request) -> QueryRunner:
+async def get_api_runner(request: Request) -> QueryRunner:
     """The workers of the actor API's fixed queries."""
     return request.app.state.api_runner
 
 
-def get_sparql_runner(request: Request) -> QueryRunner:
+async def get_sparql_runner(request: Request) -> QueryRunner:
     """The workers of the SPARQL endpoint's user queries."""
     return request.app.state.sparql_runner
 
 
-def require_token(
+async def require_token(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:

@@ -32,6 +32,7 @@ from kg.rdf.build import DIRECT_MODALITIES
 from kg.rdf.vocab import NS
 from kg.rdf.vocab import PREFIXES as VOCABULARY_PREFIXES
 from kg.store import IRI, GraphStore, Row
+from kg.store.bindings import values_clause
 
 PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in VOCABULARY_PREFIXES.items())
 ACTOR_CLASSES = ("Person", "Organization", "Country", "Group")
@@ -109,14 +110,12 @@ def _listed(store: GraphStore, where: str, bound: dict, select: str, order: str,
 
 # ---------------------------------------------------------------- actors
 
-_SEARCH_WHERE = """
-  ?actor skos:prefLabel ?label ; a ?class .
-  OPTIONAL { ?actor kg:countryCode ?country }
-"""
 _NAME_MATCHES = """
-  FILTER EXISTS { { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name }
-                  FILTER(CONTAINS(LCASE(STR(?name)), ?q)) }
-"""
+  { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name }
+  FILTER(CONTAINS(LCASE(STR(?name)), ?q))"""
+_ACTOR_ROW = """
+  ?actor skos:prefLabel ?label ; a ?class .
+  OPTIONAL { ?actor kg:countryCode ?country }"""
 
 
 def search_actors(
@@ -128,24 +127,29 @@ def search_actors(
 ) -> tuple[list[Row], int]:
     """Actors whose label or an alias contains ``q`` (case-insensitive), most
     mentioned first: rows of ``actor``, ``label``, ``class``, ``country``,
-    ``articles``; and how many there are."""
-    where = _SEARCH_WHERE
-    bound: dict[str, object] = {
-        "class": [IRI(NS + type_)] if type_ else _actor_classes(),
-    }
-    if q:
-        where += _NAME_MATCHES
-        bound["q"] = q.lower()
+    ``articles``; and how many there are.
+
+    The names are matched, and the articles counted, in a subquery that
+    binds ``?q`` itself: the engine then counts mentions of the matching
+    actors only (a filter on the outer query would make it count them all).
+    """
+    matching = f"{values_clause({'q': q.lower()})} {_NAME_MATCHES}" if q else ""
+    counted = f"""{{ SELECT ?actor (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
+    {matching}
+    ?m kg:denotes ?actor ; oa:hasSource ?article
+  }} GROUP BY ?actor }}"""
+    where = _ACTOR_ROW
+    bound: dict[str, object] = {"class": [IRI(NS + type_)] if type_ else _actor_classes()}
     if country:
         where += " FILTER(?country = ?wanted)"
         bound["wanted"] = country.upper()
     count = store.select(
-        f"{PREFIXES}SELECT (COUNT(DISTINCT ?actor) AS ?n) WHERE {{{where}}}", bound
+        f"{PREFIXES}SELECT (COUNT(DISTINCT ?actor) AS ?n) WHERE {{ {counted} {where} }}", bound
     )
     rows = store.select(
-        f"""{PREFIXES}SELECT ?actor ?label ?class ?country (COUNT(DISTINCT ?article) AS ?articles)
-WHERE {{{where}  OPTIONAL {{ ?m kg:denotes ?actor ; oa:hasSource ?article }}
-}} GROUP BY ?actor ?label ?class ?country ORDER BY DESC(?articles) ?label {page.clause}""",
+        f"""{PREFIXES}SELECT DISTINCT ?actor ?label ?class ?country ?articles
+WHERE {{ {counted} {where}
+}} ORDER BY DESC(?articles) ?label ?actor {page.clause}""",
         bound,
     )
     return rows, int(count[0]["n"] or 0)
@@ -229,8 +233,8 @@ _ENDS = {
   ?record kg:source ?source ; kg:target ?target .""",
 }
 _RELATION_COLUMNS = """?record ?typeIri ?direction ?source ?sourceLabel ?target ?targetLabel
-  ?role ?cue ?plover ?cameo ?negated ?modality ?date ?dateStart ?dateEnd ?published ?confidence
-  ?extractor ?extractorVersion ?evidence ?start ?end ?articleId"""
+  ?role ?cue ?plover ?cameo ?negated ?modality ?date ?dateStart ?dateEnd ?published ?when
+  ?confidence ?extractor ?extractorVersion ?evidence ?start ?end ?articleId"""
 _LABELS = """
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
   OPTIONAL { ?target skos:prefLabel ?targetLabel }
@@ -257,21 +261,34 @@ def relations(
     Without ``actor``: every record (of ``where.types``). With it: the records
     where the actor is the source (``direction="out"``), the target
     (``"in"``) or either (``"both"``); with ``other`` too, only those between
-    the two actors.
+    the two actors. ``"both"`` runs the two directions as separate queries and
+    merges them: engines (Oxigraph among them) plan a union of the two far
+    worse than each alone.
     """
     if actor is None:
-        ends = _ENDS["all"]
-    elif direction == "both":
-        ends = f"{{{_ENDS['out']}\n}} UNION {{{_ENDS['in']}\n}}"
-    else:
-        ends = _ENDS[direction]
-    filters, bound = where.clauses()
-    if actor is not None:
-        bound["actor"] = IRI(actor)
+        return _relations(store, _ENDS["all"], {}, where, page)
+    ends_bound = {"actor": IRI(actor)}
     if other is not None:
-        bound["other"] = IRI(other)
+        ends_bound["other"] = IRI(other)
+    if direction != "both":
+        return _relations(store, _ENDS[direction], ends_bound, where, page)
+    top = Page(page.offset + page.limit, 0)
+    out_rows, out_count = _relations(store, _ENDS["out"], ends_bound, where, top)
+    in_ends = _ENDS["in"] + " FILTER(?other != ?actor)"  # a self-relation is listed once, as out
+    in_rows, in_count = _relations(store, in_ends, ends_bound, where, top)
+    merged = sorted(out_rows + in_rows, key=lambda r: (r["articleId"], r["start"], r["record"]))
+    merged.sort(key=lambda r: (r["when"] is not None, r["when"] or date.min), reverse=True)
+    return merged[page.offset : page.offset + page.limit], out_count + in_count
+
+
+def _relations(
+    store: GraphStore, ends: str, bound: dict, where: RelationFilter, page: Page
+) -> tuple[list[Row], int]:
+    filters, filter_bound = where.clauses()
     text = ends + _RECORD + filters + _LABELS
-    rows, count = _listed(store, text, bound, _RELATION_COLUMNS, NEWEST_FIRST, page)
+    rows, count = _listed(
+        store, text, {**bound, **filter_bound}, _RELATION_COLUMNS, NEWEST_FIRST, page
+    )
     for row in rows:
         row["type"] = str(row.pop("typeIri")).removeprefix(NS)
     return rows, count

@@ -38,7 +38,7 @@ RDF_INPUT = {**GRAPH_FORMATS, "text/plain": ox.RdfFormat.N_TRIPLES}
 MULTIPART = "multipart/form-data"
 
 
-def store_enabled(graph: GraphDep) -> None:
+async def store_enabled(graph: GraphDep) -> None:
     if not graph.settings.graph_store:
         raise HTTPException(
             403,

@@ -23,7 +23,7 @@ from kg.errors import QueryError
 router = APIRouter(tags=["sparql"])
 
 
-def update_enabled(graph: GraphDep) -> None:
+async def update_enabled(graph: GraphDep) -> None:
     if not graph.settings.sparql_update:
         raise HTTPException(
             403,

@@ -47,13 +47,15 @@ def to_term(value: object) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
-def inline_values(query: str, bindings: Mapping[str, object] | None) -> str:
-    """``query`` with ``bindings`` joined in as a VALUES block."""
-    if not bindings:
-        return query
-    match = _GROUP.search(query)
-    if match is None:
-        raise ValueError("bindings need a query with a WHERE (or ASK) group")
+def values_clause(bindings: Mapping[str, object]) -> str:
+    """``VALUES`` blocks binding each name to its value (or, for a list or
+    tuple, to any of its values), the values escaped by pyoxigraph. Queries
+    whose inner groups need a binding (a union branch, a subquery) place this
+    text there themselves.
+
+    >>> values_clause({"q": "lavrov", "n": ["a", "b"]})
+    'VALUES (?q) { ("lavrov") } VALUES ?n { "a" "b" }'
+    """
     scalars = {k: v for k, v in bindings.items() if not isinstance(v, list | tuple)}
     blocks = []
     if scalars:
@@ -63,4 +65,15 @@ def inline_values(query: str, bindings: Mapping[str, object] | None) -> str:
     for name, values in bindings.items():
         if isinstance(values, list | tuple):
             blocks.append(f"VALUES ?{name} {{ {' '.join(str(to_term(v)) for v in values)} }}")
-    return query[: match.end()] + " " + " ".join(blocks) + query[match.end() :]
+    return " ".join(blocks)
+
+
+def inline_values(query: str, bindings: Mapping[str, object] | None) -> str:
+    """``query`` with ``bindings`` joined in as VALUES blocks at the top of its
+    outermost group."""
+    if not bindings:
+        return query
+    match = _GROUP.search(query)
+    if match is None:
+        raise ValueError("bindings need a query with a WHERE (or ASK) group")
+    return query[: match.end()] + " " + values_clause(bindings) + query[match.end() :]

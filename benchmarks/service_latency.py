@@ -1,0 +1,291 @@
+"""Latency of the service, and of its SPARQL endpoint against a bare Oxigraph
+server answering the same queries over the same data, in one run.
+
+1. Builds a store from the first ``--articles`` Reuters-21578 articles that
+   have a body (default 2,000), as ``kg ingest`` does, and caches it in
+   ``--cache`` (default ``$TMPDIR/newskg-bench``); ``--rebuild`` builds it again.
+2. Copies the store twice: one copy is served by ``kg serve`` (uvicorn, the
+   default settings), the other by ``oxigraph serve --union-default-graph``
+   (the same Oxigraph version, so the same data and the same engine).
+3. Measures, client side, the latency of 5 typical actor requests (``kg``
+   only) and of 3 SPARQL queries sent to both servers (``Accept:
+   application/sparql-results+json``), at concurrency 1 and 8, over
+   keep-alive connections (``http.client``: a thin client, so that its own
+   cost hides little of the servers' difference). The two servers take turns
+   in small blocks, so that the noise of a shared machine hits both alike.
+4. Prints p50 and p95 per request, and for each SPARQL query the ratio of
+   ``kg``'s p50 to Oxigraph's. Target: at most 1.5.
+
+Usage (from the repository root; the corpus is ``../shared``)::
+
+    .venv/bin/python benchmarks/service_latency.py                  # 2,000 articles
+    .venv/bin/python benchmarks/service_latency.py --articles 200 --requests 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+from kg.config import Settings
+from kg.graph import KnowledgeGraph
+from kg.models import Article
+from kg.read import article_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "articles.jsonl"
+VENV_BIN = Path(sys.executable).parent
+PREFIXES = """PREFIX kg: <https://w3id.org/newskg/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+"""
+JSON_RESULTS = "application/sparql-results+json"
+
+
+# ---------------------------------------------------------------- the store
+
+
+def reuters_articles(limit: int) -> list[Article]:
+    """The first ``limit`` Reuters articles with a body, with title and date."""
+    found = []
+    with CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            body = (record.get("body") or "").strip()
+            if not body:
+                continue
+            day = datetime.strptime(record["date"].split()[0], "%d-%b-%Y").date()
+            found.append(
+                article_from_text(
+                    f"reuters-{record['newid']}",
+                    body,
+                    published=day,
+                    title=(record.get("title") or "").strip() or None,
+                )
+            )
+            if len(found) == limit:
+                break
+    return found
+
+
+def build_store(folder: Path, articles: int, rebuild: bool) -> Path:
+    """The cached store of ``articles`` Reuters articles (built when missing)."""
+    store, done = folder / "store", folder / "built"
+    if done.exists() and not rebuild:
+        return store
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    graph = KnowledgeGraph(Settings(store=str(store)))
+    try:
+        count = 0
+
+        def progress(_) -> None:
+            nonlocal count
+            count += 1
+            if count % 100 == 0:
+                print(f"  {count} articles, {time.perf_counter() - started:.0f} s", flush=True)
+
+        summary = graph.ingest(reuters_articles(articles), progress=progress)
+    finally:
+        graph.close()
+    done.write_text(json.dumps(summary.__dict__ | {"ids": len(summary.ids)}))
+    print(f"built in {time.perf_counter() - started:.0f} s: {done.read_text()}")
+    return store
+
+
+# ---------------------------------------------------------------- the servers
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(command: list[str], port: int, probe: str, env: dict | None = None) -> Iterator[None]:
+    """Run a server until the block ends; wait until ``probe`` answers."""
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        for _ in range(300):
+            try:
+                status, _ = request(port, "GET", probe)
+                if status < 500:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise SystemExit(f"{command[0]} did not start")
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+_connections: dict[tuple[int, int], http.client.HTTPConnection] = {}
+
+
+def request(port: int, method: str, target: str, body: bytes | None = None, headers=None):
+    """One request on this thread's keep-alive connection to ``port``."""
+    key = (threading.get_ident(), port)
+    connection = _connections.get(key)
+    if connection is None:
+        connection = _connections[key] = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        connection.request(method, target, body=body, headers=headers or {})
+        response = connection.getresponse()
+        data = response.read()
+    except (OSError, http.client.HTTPException):
+        _connections.pop(key).close()
+        raise
+    return response.status, data
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def timed(port: int, method: str, target: str, body=None, headers=None) -> float:
+    started = time.perf_counter()
+    status, data = request(port, method, target, body, headers)
+    seconds = time.perf_counter() - started
+    if status != 200:
+        raise SystemExit(f"{method} {target} answered {status}: {data[:300]!r}")
+    return seconds
+
+
+def measure(calls: dict, concurrency: int, requests: int, block: int = 8) -> dict[str, list]:
+    """Latencies of each call (name -> zero-argument function), the calls taking
+    turns in blocks of ``block`` requests, ``concurrency`` at a time."""
+    latencies: dict[str, list[float]] = {name: [] for name in calls}
+    with ThreadPoolExecutor(concurrency) as pool:
+        for call in calls.values():  # warm up caches and connections
+            list(pool.map(lambda _, c=call: c(), range(concurrency * 2)))
+        while any(len(v) < requests for v in latencies.values()):
+            for name, call in calls.items():
+                latencies[name] += pool.map(lambda _, c=call: c(), range(block))
+    return latencies
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def sparql_queries(person: str) -> dict[str, str]:
+    """Three typical analyst queries."""
+    label = json.dumps(person)
+    return {
+        "who supports whom (join, group, order)": PREFIXES
+        + """SELECT ?source ?target (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?r kg:relationType kg:supports ; kg:source ?s ; kg:target ?o ; kg:inArticle ?article .
+  ?s skos:prefLabel ?source . ?o skos:prefLabel ?target .
+} GROUP BY ?source ?target ORDER BY DESC(?articles) ?source ?target LIMIT 50""",
+        "what a person said (lookup)": PREFIXES
+        + f"""SELECT ?content ?sentence ?published WHERE {{
+  ?p skos:prefLabel {label} .
+  ?st kg:speaker ?p ; kg:content ?content ; kg:evidenceText ?sentence ; kg:inArticle ?a .
+  OPTIONAL {{ ?a schema:datePublished ?published }}
+}} ORDER BY DESC(?published) ?content""",
+        "records by type (full aggregate)": PREFIXES
+        + """SELECT ?type (COUNT(?r) AS ?records) WHERE { ?r kg:relationType ?type }
+GROUP BY ?type ORDER BY DESC(?records)""",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=100, help="per request, per concurrency")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newskg-bench")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+
+    cached = build_store(args.cache / f"reuters-{args.articles}", args.articles, args.rebuild)
+    work = Path(tempfile.mkdtemp(prefix="newskg-bench-"))
+    try:
+        for name in ("kg", "oxigraph"):
+            shutil.copytree(cached, work / name)
+        run(work, args.requests)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(work: Path, requests: int) -> None:
+    kg_port, ox_port = free_port(), free_port()
+    kg = [sys.executable, "-m", "kg", "serve", "--port", str(kg_port)]
+    ox = [str(VENV_BIN / "oxigraph"), "serve", "--location", str(work / "oxigraph")]
+    ox += ["--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"]
+    env = {**os.environ, "KG_STORE": str(work / "kg")}
+    with serving(kg, kg_port, "/health", env), serving(ox, ox_port, "/query?query=ASK%7B%7D"):
+        person, country = top_actor(kg_port, "Person"), top_actor(kg_port, "Country")
+        print(
+            f"load average {os.getloadavg()[0]:.1f}; "
+            f"top person {person['label']!r}, top country {country['label']!r}"
+        )
+        pair = urlencode({"from": person["id"], "to": country["id"]})
+        api = {
+            "GET /actors?q=": f"/actors?{urlencode({'q': person['label'].split()[-1].lower()})}",
+            "GET /actors/{id}": f"/actors/{person['id']}",
+            "GET /actors/{id}/relations": f"/actors/{person['id']}/relations",
+            "GET /actors/{id}/statements": f"/actors/{person['id']}/statements",
+            "GET /relations?type=supports": "/relations?type=supports",
+            "GET /paths (extra)": f"/paths?{pair}",
+            "GET /network?center= (extra)": f"/network?center={person['id']}",
+        }
+        calls = {name: get_call(kg_port, target) for name, target in api.items()}
+        queries = sparql_queries(person["label"])
+        for name, text in queries.items():
+            calls[f"kg /sparql: {name}"] = sparql_call(kg_port, "/sparql", text)
+            calls[f"oxigraph: {name}"] = sparql_call(ox_port, "/query", text)
+        for concurrency in (1, 8):
+            report(measure(calls, concurrency, requests), concurrency, queries)
+
+
+def top_actor(port: int, type_: str) -> dict:
+    """The most mentioned actor of a type."""
+    _, body = request(port, "GET", f"/actors?type={type_}&limit=1")
+    return json.loads(body)["data"][0]
+
+
+def get_call(port: int, target: str):
+    return lambda: timed(port, "GET", target)
+
+
+def sparql_call(port: int, path: str, query: str):
+    body = urlencode({"query": query}).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": JSON_RESULTS}
+    return lambda: timed(port, "POST", path, body, headers)
+
+
+def report(latencies: dict[str, list[float]], concurrency: int, queries: dict[str, str]) -> None:
+    print(f"\nconcurrency {concurrency} ({len(next(iter(latencies.values())))} requests each)")
+    print(f"{'request':<62} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, values in latencies.items():
+        p50, p95 = 1000 * percentile(values, 0.5), 1000 * percentile(values, 0.95)
+        print(f"{name:<62} {p50:>8.1f} {p95:>8.1f}")
+    for name in queries:
+        ours = percentile(latencies[f"kg /sparql: {name}"], 0.5)
+        bare = percentile(latencies[f"oxigraph: {name}"], 0.5)
+        print(f"ratio kg/oxigraph p50, {name:<44} {ours / bare:>5.2f}")
+
+
+if __name__ == "__main__":
+    main()
