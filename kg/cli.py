@@ -287,10 +287,11 @@ def export(
     the vocabulary's context, ontology/context.jsonld)."""
     graph = _graph(store)
     try:
-        if format is ExportFormat.turtle:
-            body = graph.store.sparql(
-                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "text/turtle"
-            ).body
+        if format is ExportFormat.turtle:  # the whole store: not a query under the row cap
+            import pyoxigraph as ox
+
+            quads = ox.parse(graph.store.export("application/n-quads"), ox.RdfFormat.N_QUADS)
+            body = ox.serialize({q.triple for q in quads}, format=ox.RdfFormat.TURTLE) or b""
         elif format is ExportFormat.jsonld:
             from kg.rdf.jsonld import dataset_jsonld
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -71,6 +72,23 @@ def test_export_parses(store, fmt, rdflib_format):
     dataset = rdflib.Dataset()
     dataset.parse(data=result.stdout, format=rdflib_format)
     assert len(dataset) > 100 or sum(len(g) for g in dataset.graphs()) > 100
+
+
+def test_the_row_cap_limits_queries_not_exports(store):
+    """A query over the cap is refused with a hint; an export is never capped."""
+    capped = {**os.environ, "KG_QUERY_MAX_ROWS": "10"}
+    query = "SELECT * WHERE { ?s ?p ?o }"
+    refused = subprocess.run(
+        [*KG, "query", query, "--store", str(store)], capture_output=True, text=True, env=capped
+    )
+    assert refused.returncode != 0 and "more than 10 rows" in refused.stderr
+    exported = subprocess.run(
+        [*KG, "export", "--format", "turtle", "--store", str(store)],
+        capture_output=True,
+        env=capped,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert len(rdflib.Graph().parse(data=exported.stdout, format="turtle")) > 100
 
 
 def test_stats_counts_classes_and_relations(store):
