@@ -54,11 +54,10 @@ from kg.network_views import (  # noqa: F401  (derived views, public here)
     stance_matrix,
 )
 from kg.queries import (
-    ACTOR_CLASSES,
     EVERY_RELATION,
     RelationFilter,
+    actor_rows,
     network_edges,
-    network_nodes,
 )
 from kg.rdf.vocab import NS
 from kg.store import GraphStore
@@ -84,7 +83,7 @@ def actor_network(store: GraphStore, where: RelationFilter = EVERY_RELATION) -> 
         edge.confidence = max(edge.confidence, float(row["confidence"] or 0))
     graph = nx.MultiDiGraph()
     actors = sorted({end for source, target, _ in edges for end in (source, target)})
-    _add_nodes(graph, network_nodes(store, actors))
+    _add_nodes(graph, actor_rows(store, actors))
     info = predicates()
     for (source, target, type_), edge in sorted(edges.items()):
         if source not in graph or target not in graph:
@@ -106,10 +105,7 @@ def actor_network(store: GraphStore, where: RelationFilter = EVERY_RELATION) -> 
 
 
 def _add_nodes(graph: nx.MultiDiGraph, rows: Iterable[dict]) -> None:
-    """One node per actor; an actor stored with two classes takes the first
-    of ``ACTOR_CLASSES``."""
-    rank = {NS + name: position for position, name in enumerate(ACTOR_CLASSES)}
-    for row in sorted(rows, key=lambda r: rank.get(str(r["class"]), len(rank)), reverse=True):
+    for row in rows:
         graph.add_node(
             str(row["actor"]),
             label=str(row["label"]),

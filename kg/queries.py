@@ -13,6 +13,25 @@ of its time range, else the publication date of its article — the day the
 news reported it. ``since`` / ``until`` filter on that date, and lists are
 newest first.
 
+Written so that engines plan them well (measured on Oxigraph and Virtuoso):
+
+- a bound value sits in the group whose patterns use it — at the top of the
+  query, or inside a ``GRAPH`` block, a union branch or a subquery —
+  because engines do not carry ``VALUES`` into nested groups: they evaluate
+  the group alone, over the whole store, and join afterwards;
+- an entity's canonical description (label, type, country, sector, aliases,
+  outside ids) is read inside the graph that gives its ``skos:prefLabel``,
+  the entities graph (``kg.rdf.entities``): the union of all graphs repeats
+  what each article says of it (Oxigraph evaluates the union as a multiset),
+  and articles may disagree on a country;
+- a record's required properties form one flat pattern, which Oxigraph
+  answers by index lookups; Virtuoso (``store.dialect == "virtuoso"``) takes
+  seconds to plan a long flat pattern, so for it they go in one ``OPTIONAL``
+  group that a ``BOUND`` filter makes required — the same answers;
+- relations in both directions are two queries merged, not a union;
+- one ``VALUES`` block per group: two of them (say, actors and classes) made
+  Oxigraph 40 times slower than one and a ``FILTER(... IN ...)``.
+
 >>> from kg.config import Settings
 >>> from kg.graph import KnowledgeGraph
 >>> from kg.read import article_from_text
@@ -92,8 +111,24 @@ EVERY_RELATION = RelationFilter()
 FIRST_PAGE = Page()
 
 
-def _actor_classes() -> list[IRI]:
-    return [IRI(NS + name) for name in ACTOR_CLASSES]
+def _grouped(store: GraphStore) -> bool:
+    """Whether the store's engine wants a record's details grouped (see above)."""
+    return getattr(store, "dialect", "generic") == "virtuoso"
+
+
+def _details(store: GraphStore, subject: str, properties: str) -> str:
+    """The required ``properties`` of ``subject`` (flat, or grouped for Virtuoso)."""
+    if _grouped(store):
+        last = properties.rsplit("?", 1)[-1].strip(" .;")
+        return f"OPTIONAL {{ {subject} {properties} }} FILTER(BOUND(?{last}))"
+    return f"{subject} {properties} ."
+
+
+def _described(actor: IRI | None, more: str = "") -> str:
+    """A pattern over the canonical description of ``?actor`` (bound to
+    ``actor`` inside the graph when given): its label and class, and ``more``."""
+    bound = values_clause({"actor": actor}) if actor is not None else ""
+    return f"GRAPH ?described {{ {bound} ?actor skos:prefLabel ?label ; a ?class . {more} }}"
 
 
 def _listed(store: GraphStore, where: str, bound: dict, select: str, order: str, page: Page):
@@ -111,11 +146,11 @@ def _listed(store: GraphStore, where: str, bound: dict, select: str, order: str,
 # ---------------------------------------------------------------- actors
 
 _NAME_MATCHES = """
-  { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name }
+  GRAPH ?described { ?actor skos:prefLabel ?label .
+                     { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name } }
   FILTER(CONTAINS(LCASE(STR(?name)), ?q))"""
-_ACTOR_ROW = """
-  ?actor skos:prefLabel ?label ; a ?class .
-  OPTIONAL { ?actor kg:countryCode ?country }"""
+_COUNTRY = "OPTIONAL { ?actor kg:countryCode ?country }"
+_COUNTRY_AND_SECTOR = _COUNTRY + " OPTIONAL { ?actor kg:sector ?sector }"
 
 
 def search_actors(
@@ -127,50 +162,55 @@ def search_actors(
 ) -> tuple[list[Row], int]:
     """Actors whose label or an alias contains ``q`` (case-insensitive), most
     mentioned first: rows of ``actor``, ``label``, ``class``, ``country``,
-    ``articles``; and how many there are.
+    ``sector``, ``articles``; and how many there are.
 
-    The names are matched, and the articles counted, in a subquery that
-    binds ``?q`` itself: the engine then counts mentions of the matching
-    actors only (a filter on the outer query would make it count them all).
+    The names are matched first, then the matching actors described and their
+    articles counted (``actor_rows``); ordering and paging happen here, over
+    the described rows.
     """
-    matching = f"{values_clause({'q': q.lower()})} {_NAME_MATCHES}" if q else ""
-    counted = f"""{{ SELECT ?actor (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
-    {matching}
-    ?m kg:denotes ?actor ; oa:hasSource ?article
-  }} GROUP BY ?actor }}"""
-    where = _ACTOR_ROW
-    bound: dict[str, object] = {"class": [IRI(NS + type_)] if type_ else _actor_classes()}
+    matching = None
+    if q:
+        found = store.select(
+            f"{PREFIXES}SELECT DISTINCT ?actor WHERE {{ {values_clause({'q': q.lower()})}"
+            f"{_NAME_MATCHES} }}"
+        )
+        matching = [str(row["actor"]) for row in found]
+    rows = actor_rows(store, matching, (type_,) if type_ else ACTOR_CLASSES)
     if country:
-        where += " FILTER(?country = ?wanted)"
-        bound["wanted"] = country.upper()
-    count = store.select(
-        f"{PREFIXES}SELECT (COUNT(DISTINCT ?actor) AS ?n) WHERE {{ {counted} {where} }}", bound
-    )
-    rows = store.select(
-        f"""{PREFIXES}SELECT DISTINCT ?actor ?label ?class ?country ?articles
-WHERE {{ {counted} {where}
-}} ORDER BY DESC(?articles) ?label ?actor {page.clause}""",
-        bound,
-    )
-    return rows, int(count[0]["n"] or 0)
+        rows = [row for row in rows if row["country"] == country.upper()]
+    rows.sort(key=lambda r: (-int(r["articles"]), str(r["label"]), str(r["actor"])))
+    return rows[page.offset : page.offset + page.limit], len(rows)
 
 
-_ACTOR = (
-    PREFIXES
-    + """SELECT ?label ?class ?country ?sector WHERE {
-  ?actor skos:prefLabel ?label ; a ?class .
-  OPTIONAL { ?actor kg:countryCode ?country }
-  OPTIONAL { ?actor kg:sector ?sector }
-} ORDER BY ?class LIMIT 1"""
-)
-_ALIASES = (
-    PREFIXES
-    + """SELECT DISTINCT ?alias WHERE {
-  { ?actor skos:altLabel ?alias } UNION { ?actor rdfs:label ?alias }
-  ?actor skos:prefLabel ?label FILTER(?alias != ?label)
-} ORDER BY ?alias"""
-)
-_IDS = PREFIXES + "SELECT DISTINCT ?id WHERE { ?actor owl:sameAs ?id } ORDER BY ?id"
+def actor_rows(
+    store: GraphStore, actors: list[str] | None, classes: tuple[str, ...] = ACTOR_CLASSES
+) -> list[Row]:
+    """``actor``, ``label``, ``class``, ``country``, ``sector`` and ``articles``
+    (how many articles name it) of each of ``actors`` (``None``: every actor)
+    that is of one of ``classes``; one row per actor, its class the first of
+    ``classes`` it has."""
+    if actors is not None and not actors:
+        return []
+    unknown = set(classes) - set(ACTOR_CLASSES)
+    if unknown:
+        raise ValueError(f"not actor classes: {sorted(unknown)}")
+    chosen = values_clause({"actor": [IRI(a) for a in actors]}) if actors is not None else ""
+    wanted = ", ".join(f"kg:{name}" for name in classes)  # names checked just above
+    rows = store.select(f"""{PREFIXES}SELECT ?actor ?label ?class ?country ?sector ?articles
+WHERE {{
+  {{ SELECT ?actor (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
+      {chosen} ?m kg:denotes ?actor ; oa:hasSource ?article }} GROUP BY ?actor }}
+  GRAPH ?described {{ {chosen} ?actor skos:prefLabel ?label ; a ?class .
+                     {_COUNTRY_AND_SECTOR} }}
+  FILTER(?class IN ({wanted}))
+}}""")
+    rank = {NS + name: position for position, name in enumerate(classes)}
+    first: dict[str, Row] = {}
+    for row in sorted(rows, key=lambda r: rank[str(r["class"])]):
+        first.setdefault(str(row["actor"]), row)
+    return list(first.values())
+
+
 _ARTICLE_COUNT = (
     PREFIXES
     + """SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE {
@@ -190,16 +230,28 @@ _POSITIONS = (
 
 def actor(store: GraphStore, iri: str) -> Row | None:
     """Label, class, country and sector of an actor (or of any entity), or None."""
-    rows = store.select(_ACTOR, {"actor": IRI(iri)})
+    rows = store.select(
+        f"""{PREFIXES}SELECT ?label ?class ?country ?sector WHERE {{
+  {_described(IRI(iri), _COUNTRY_AND_SECTOR)} }} ORDER BY ?class LIMIT 1"""
+    )
     return rows[0] if rows else None
 
 
 def actor_details(store: GraphStore, iri: str) -> dict[str, object]:
     """Aliases, outside ids, positions held and the number of articles naming the actor."""
     bound = {"actor": IRI(iri)}
+    named = values_clause(bound)
+    aliases = store.select(
+        f"""{PREFIXES}SELECT DISTINCT ?alias WHERE {{ GRAPH ?described {{
+  {named} ?actor skos:prefLabel ?label ; skos:altLabel ?alias }} }} ORDER BY ?alias"""
+    )
+    identifiers = store.select(
+        f"""{PREFIXES}SELECT DISTINCT ?id WHERE {{ GRAPH ?described {{
+  {named} ?actor skos:prefLabel ?label ; owl:sameAs ?id }} }} ORDER BY ?id"""
+    )
     return {
-        "aliases": [str(r["alias"]) for r in store.select(_ALIASES, bound)],
-        "identifiers": [str(r["id"]) for r in store.select(_IDS, bound)],
+        "aliases": [str(r["alias"]) for r in aliases],
+        "identifiers": [str(r["id"]) for r in identifiers],
         "positions": store.select(_POSITIONS, bound),
         "articles": int(store.select(_ARTICLE_COUNT, bound)[0]["n"] or 0),
     }
@@ -207,21 +259,24 @@ def actor_details(store: GraphStore, iri: str) -> dict[str, object]:
 
 # ---------------------------------------------------------------- relations
 
-_RECORD = """
-  ?record kg:relationType ?typeIri ; kg:inArticle ?article .
-  OPTIONAL { ?record kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?confidence ;
-             kg:extractor ?extractor ; kg:evidenceText ?evidence ; kg:evidenceStart ?start ;
-             kg:evidenceEnd ?end }
-  FILTER(BOUND(?end))
+_RECORD_DETAILS = """kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?confidence ;
+  kg:extractor ?extractor ; kg:evidenceText ?evidence ; kg:evidenceStart ?start ;
+  kg:evidenceEnd ?end"""
+_RECORD_DATES = """
   ?article kg:articleId ?articleId .
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?record kg:date ?date }
   OPTIONAL { ?record kg:dateStart ?dateStart ; kg:dateEnd ?dateEnd }
   BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
 """
-"""A relation record with its details. The details sit in one OPTIONAL group
-that must match (``BOUND``): the same answers as plain required patterns, but
-Virtuoso plans a long star of required patterns very slowly (seconds)."""
+
+
+def _record(store: GraphStore) -> str:
+    """A relation record with its details, its article and its date."""
+    core = "?record kg:relationType ?typeIri ; kg:inArticle ?article ."
+    return f"\n  {core}\n  {_details(store, '?record', _RECORD_DETAILS)}{_RECORD_DATES}"
+
+
 _ENDS = {
     "out": """
   ?record kg:source ?actor ; kg:target ?other .
@@ -285,7 +340,7 @@ def _relations(
     store: GraphStore, ends: str, bound: dict, where: RelationFilter, page: Page
 ) -> tuple[list[Row], int]:
     filters, filter_bound = where.clauses()
-    text = ends + _RECORD + filters + _LABELS
+    text = ends + _record(store) + filters + _LABELS
     rows, count = _listed(
         store, text, {**bound, **filter_bound}, _RELATION_COLUMNS, NEWEST_FIRST, page
     )
@@ -294,19 +349,9 @@ def _relations(
     return rows, count
 
 
-_STATEMENTS = """
-  ?record kg:speaker ?speaker ; a kg:Statement ; kg:inArticle ?article .
-  OPTIONAL { ?record kg:kind ?kind ; kg:cue ?cue ; kg:content ?content ;
-             kg:confidence ?confidence ; kg:extractor ?extractor ; kg:evidenceText ?evidence ;
-             kg:evidenceStart ?start ; kg:evidenceEnd ?end }
-  FILTER(BOUND(?end))
-  ?article kg:articleId ?articleId .
-  OPTIONAL { ?article schema:datePublished ?published }
-  OPTIONAL { ?record kg:date ?date }
-  OPTIONAL { ?record kg:dateStart ?dateStart }
-  BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
-"""
-"""A statement with its details (grouped as in ``_RECORD``)."""
+_STATEMENT_DETAILS = """kg:kind ?kind ; kg:cue ?cue ; kg:content ?content ;
+  kg:confidence ?confidence ; kg:extractor ?extractor ; kg:evidenceText ?evidence ;
+  kg:evidenceStart ?start ; kg:evidenceEnd ?end"""
 _STATEMENT_COLUMNS = """?record ?speaker ?speakerLabel ?speakerText ?kind ?cue ?content ?date
   ?published ?confidence ?extractor ?extractorVersion ?evidence ?start ?end ?articleId"""
 _SPEAKER = """
@@ -326,7 +371,9 @@ def statements(
     """What ``speaker`` said, newest first, with evidence; and how many statements."""
     filters, bound = RelationFilter(since=since, until=until).clauses()
     bound["speaker"] = IRI(speaker)
-    text = _STATEMENTS + filters + _SPEAKER
+    core = "?record kg:speaker ?speaker ; a kg:Statement ; kg:inArticle ?article ."
+    details = _details(store, "?record", _STATEMENT_DETAILS)
+    text = f"\n  {core}\n  {details}{_RECORD_DATES}{filters}{_SPEAKER}"
     return _listed(store, text, bound, _STATEMENT_COLUMNS, NEWEST_FIRST, page)
 
 
@@ -336,34 +383,21 @@ _EDGES = """
   ?record kg:source ?source ; kg:target ?target ; kg:relationType ?typeIri ;
           kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?confidence ;
           kg:inArticle ?article .
-  FILTER EXISTS { ?source a ?sourceClass } FILTER EXISTS { ?target a ?targetClass }
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?record kg:date ?date }
   OPTIONAL { ?record kg:dateStart ?dateStart }
   BIND(COALESCE(?date, ?dateStart, ?published) AS ?when)
 """
-# An entity's class and country are stated again in every article graph that
-# names it, and the default graph is their union: joined directly, an actor
-# named in a hundred articles would multiply each row a hundredfold per
-# property. Existence tests and grouped sub-queries read each fact once.
-_NODES = """SELECT ?actor ?label ?class ?country ?sector ?articles WHERE {
-  ?actor skos:prefLabel ?label .
-  FILTER EXISTS { ?actor a ?class }
-  OPTIONAL { SELECT DISTINCT ?actor ?country WHERE { ?actor kg:countryCode ?country } }
-  OPTIONAL { SELECT DISTINCT ?actor ?sector WHERE { ?actor kg:sector ?sector } }
-  OPTIONAL { SELECT ?actor (COUNT(DISTINCT ?article) AS ?articles)
-             WHERE { ?m kg:denotes ?actor ; oa:hasSource ?article } GROUP BY ?actor }
-}"""
 
 
 def network_edges(store: GraphStore, where: RelationFilter = EVERY_RELATION) -> list[Row]:
-    """Rows of factual relation records between two actors: ``record``,
-    ``source``, ``target``, ``type``, ``when``, ``confidence``, ``article``
-    (a record may come twice when an end has two actor classes)."""
+    """Rows of factual relation records: ``record``, ``source``, ``target``,
+    ``type``, ``when``, ``confidence``, ``article``. Records with a place at
+    one end come too: the caller keeps those between actors (``actor_rows``
+    tells which are), cheaper than a test per record here."""
     filters, bound = RelationFilter(
         where.types, where.since, where.until, where.min_confidence, factual=True
     ).clauses()
-    bound["sourceClass"] = bound["targetClass"] = _actor_classes()
     rows = store.select(
         f"""{PREFIXES}SELECT ?record ?source ?target ?typeIri ?when ?confidence ?article
 WHERE {{{_EDGES}{filters}}}""",
@@ -372,14 +406,6 @@ WHERE {{{_EDGES}{filters}}}""",
     for row in rows:
         row["type"] = str(row.pop("typeIri")).removeprefix(NS)
     return rows
-
-
-def network_nodes(store: GraphStore, actors: list[str]) -> list[Row]:
-    """Label, class, country, sector and article count of each of ``actors``."""
-    if not actors:
-        return []
-    bound = {"actor": [IRI(a) for a in actors], "class": _actor_classes()}
-    return store.select(PREFIXES + _NODES, bound)
 
 
 # ---------------------------------------------------------------- articles
@@ -391,15 +417,6 @@ _ARTICLES = """
   OPTIONAL { ?record kg:newsSource ?source }
   OPTIONAL { ?record schema:url ?url }
 """
-_ARTICLE_COUNTS = (
-    PREFIXES
-    + """SELECT (COUNT(DISTINCT ?entity) AS ?entities) (COUNT(DISTINCT ?relation) AS ?relations)
-       (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
-  { ?m kg:denotes ?entity ; oa:hasSource ?article }
-  UNION { ?relation kg:relationType ?type ; kg:inArticle ?article }
-  UNION { ?statement a kg:Statement ; kg:inArticle ?article }
-}"""
-)
 
 
 def articles(store: GraphStore, page: Page = FIRST_PAGE) -> tuple[list[Row], int]:
@@ -417,5 +434,12 @@ def article(store: GraphStore, article_id: str) -> Row | None:
     )
     if not rows:
         return None
-    counts = store.select(_ARTICLE_COUNTS, {"article": IRI(str(rows[0]["record"]))})[0]
+    bound = values_clause({"article": IRI(str(rows[0]["record"]))})  # in each branch
+    counts = store.select(f"""{PREFIXES}SELECT (COUNT(DISTINCT ?entity) AS ?entities)
+       (COUNT(DISTINCT ?relation) AS ?relations) (COUNT(DISTINCT ?statement) AS ?statements)
+WHERE {{
+  {{ {bound} ?m kg:denotes ?entity ; oa:hasSource ?article }}
+  UNION {{ {bound} ?relation kg:relationType ?type ; kg:inArticle ?article }}
+  UNION {{ {bound} ?statement a kg:Statement ; kg:inArticle ?article }}
+}}""")[0]
     return {**rows[0], "id": article_id, **{k: int(v or 0) for k, v in counts.items()}}

@@ -38,6 +38,7 @@ class Backend:
     """The ``GraphStore`` methods built on a backend's ``evaluate`` and ``update``."""
 
     limits: QueryLimits = QueryLimits()
+    dialect: str = "generic"
 
     def update(self, update: str, base_iri: str | None = None) -> None:
         """Run a SPARQL 1.1 Update; ``QueryError`` when it is malformed."""

@@ -70,6 +70,10 @@ class GraphStore(Protocol):
     limits: QueryLimits
     """The deadline and row cap of every query (``kg.store.limits``)."""
 
+    dialect: str
+    """The engine, for the few fixed queries written differently for one
+    (``kg.queries``): ``oxigraph``, ``virtuoso`` or ``generic``."""
+
     def select(self, query: str, bindings: Mapping[str, Value] | None = None) -> list[Row]:
         """Rows of a SELECT query over the union of all graphs; ``bindings``
         are values for variables of the query (never spliced into its text)."""

@@ -33,6 +33,8 @@ from kg.store.results import Result, serialize
 class OxigraphStore(Backend):
     """A ``GraphStore`` backed by pyoxigraph, on disk (or in memory when ``path`` is None)."""
 
+    dialect = "oxigraph"
+
     def __init__(self, path: str | Path | None, limits: QueryLimits | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.limits = limits or QueryLimits()

@@ -81,6 +81,20 @@ class SparqlStore(Backend):
         self._client = httpx.Client(
             auth=auth, headers={"User-Agent": f"newskg/{__version__}"}, follow_redirects=True
         )
+        self._dialect: str | None = None
+
+    @property
+    def dialect(self) -> str:
+        """The engine behind the endpoint, from its ``Server`` header (asked once)."""
+        if self._dialect is None:
+            form = urlencode({"query": "ASK {}"}).encode()
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+            deadline = Deadline(self.limits.timeout)
+            with self._send(self.query_url, deadline, content=form, headers=headers) as answer:
+                server = answer.headers.get("server", "").lower()
+            known = ("virtuoso", "oxigraph")
+            self._dialect = next((name for name in known if name in server), "generic")
+        return self._dialect
 
     # ------------------------------------------------------------ writing
 
