@@ -72,8 +72,10 @@ class QueryRunner:
         future: Future[T] = Future()
         self._jobs.put((future, job))
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), deadline.remaining() + GRACE)
+            async with asyncio.timeout(deadline.remaining() + GRACE):
+                return await asyncio.wrap_future(future)
         except TimeoutError:
+            future.cancel()  # still in line: it will not run
             raise deadline.error(waiting=not started.is_set()) from None
 
     def close(self) -> None:

@@ -71,9 +71,12 @@ async def sparql_get(
 
 
 @router.post("/sparql", summary="SPARQL query (POST)", responses=RESULTS, openapi_extra=POST_BODY)
-async def sparql_post(request: Request, graph: GraphDep, runner: SparqlRunnerDep) -> Response:
+async def sparql_post(request: Request) -> Response:
     """Run a query sent form-encoded or as ``application/sparql-query``."""
-    return await _answer(request, runner, graph, await read_operation(request, "query"))
+    state = request.app.state  # no dependencies: this route is the hottest path
+    return await _answer(
+        request, state.sparql_runner, state.graph, await read_operation(request, "query")
+    )
 
 
 async def _answer(request: Request, runner, graph: KnowledgeGraph, operation: Operation):
