@@ -2,7 +2,10 @@
 
 One object per article, with entities, relations and statements; the schema
 is fixed (other tools and the evaluation depend on it) and documented in the
-README. ``SCHEMA`` is its JSON Schema; ``to_record`` builds one object.
+README. A relation is always between two entities here: an act with one
+participant ("the rebels surrendered", ``Relation.object`` None) is in the RDF
+graph (an Interaction with no ``kg:target``) but not in this interface.
+``SCHEMA`` is its JSON Schema; ``to_record`` builds one object.
 """
 
 from __future__ import annotations
@@ -141,6 +144,7 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
                 "evidence": _span(r.evidence),
             }
             for r in extraction.relations
+            if r.object is not None
         ],
         "statements": [
             {

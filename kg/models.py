@@ -117,12 +117,15 @@ class Relation:
     ``cameo`` are the political-event class of an interaction as it is told —
     a promise to give aid is AGREE (CAMEO 03), a refusal REJECT (12) — or
     ``None`` when the record is no event (a negated act, an act demanded of
-    someone, a stative relation).
+    someone, a stative relation). An interaction may have no ``object``: an act
+    with one participant ("the rebels surrendered", "workers went on strike",
+    "the minister resigned"), as PLOVER codes events without a target; a
+    stative relation always has one.
     """
 
     subject: str
     predicate: str
-    object: str
+    object: str | None
     evidence: Span
     confidence: float
     rule: str

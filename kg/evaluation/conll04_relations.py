@@ -89,6 +89,8 @@ def predicted_pairs(extraction: Extraction, sentence: Sentence) -> list[Pair]:
     entities = {e.id: e for e in extraction.entities}
     found: dict[tuple[str, str, str], Pair] = {}
     for relation in extraction.relations:
+        if relation.object is None:
+            continue  # an act with one participant: no pair
         subject, obj = entities[relation.subject], entities[relation.object]
         label = conll04_label(relation, subject, obj)
         accepts = LOCATED if relation.predicate == "locatedIn" else frozenset()

@@ -194,7 +194,7 @@ def predictions(extraction: Extraction, passage: Passage) -> list[Predicted]:
     entities = {e.id: e for e in extraction.entities}
     found: dict[tuple[str, str, str], Predicted] = {}
     for relation in extraction.relations:
-        if not passage.offset <= relation.evidence.start < passage.end:
+        if relation.object is None or not passage.offset <= relation.evidence.start < passage.end:
             continue
         first, second = entities[relation.subject], entities[relation.object]
         if not _comparable(first, second):

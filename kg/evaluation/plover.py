@@ -32,7 +32,9 @@ as event data are compared by country codes.
 
 - triples: each record gives gold triples (source, class, target), one per
   source x target; reciprocal actors give one per pair (either direction);
-  a record without target gives (source, class, any). A gold triple is found
+  a record without target gives (source, class, any), which a prediction
+  with or without a target of its own matches (an act with one participant,
+  ``Relation.object`` None, matches only such records). A gold triple is found
   (tp) when a predicted relation of its sentence has its class and matching
   actors, else it is missed (fn); a predicted relation that matches no gold
   triple of its sentence is a false positive (fp). Several predictions of one
@@ -152,9 +154,13 @@ class _Matcher:
     def __init__(self, extraction: Extraction) -> None:
         self.entities = {e.id: e for e in extraction.entities}
 
-    def matches(self, entity_id: str, gold: GoldActor | None) -> bool:
+    def matches(self, entity_id: str | None, gold: GoldActor | None) -> bool:
+        """Whether our actor is the gold actor; no gold actor ("any") takes any actor and
+        none, and our act with no target (``entity_id`` None) matches no gold actor."""
         if gold is None:
             return True
+        if entity_id is None:
+            return False
         entity = self.entities[entity_id]
         if gold.code and entity.country == gold.code and gazetteer.country_by_code(gold.code):
             return True
@@ -223,6 +229,8 @@ def score_event(event: GoldEvent, extraction: Extraction) -> EventScore:
         counts += Counts(tp=1) if found else Counts(fn=1)
         for relation in found[:1]:
             for entity_id, gold in ((relation.subject, source), (relation.object, target)):
+                if entity_id is None:
+                    continue
                 ours = SECTORS.get(matcher.entities[entity_id].sector or "")
                 theirs = (gold.sector or "")[:3] if gold is not None else ""
                 if ours and theirs.isalpha():

@@ -35,7 +35,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     speech = [s.content for s in said if reports_speech(s)]
     acts = list(interactions(doc, table, article.published, body, speech))
     relations = _deduplicated(stative + acts)
-    used = {r.subject for r in relations} | {r.object for r in relations}
+    used = {r.subject for r in relations} | {r.object for r in relations if r.object}
     used |= {s.speaker for s in said if s.speaker}
     return Extraction(
         article=article,

@@ -111,6 +111,7 @@ def interactions(
     for token in body:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in reader.consumed:
             found.extend(reader.nominal(token))
+    found = _without_told_targets(found)
     found = _dated_by_context(found)
     found = _with_quantities(found, doc, body_start)
     contents = [(span.start, span.end) for span in speech]
@@ -160,12 +161,13 @@ class _Reader:
             else:
                 sources = subjects(verb)
                 rule = "verb"
-            exclude = frozenset(a for a, _ in self._resolved(sources, False))
+            parties = self._resolved(sources, False)
+            exclude = frozenset(a for a, _ in parties)
             targets = self._targets(verb, cue, passive, completing, exclude=exclude)
             targets = targets or self._purpose_targets(cue, verb)
-            if not targets and predicates()[cue.predicate].symmetric and "with" in cue.slots:
+            together = predicates()[cue.predicate].symmetric and "with" in cue.slots
+            if not targets and together and len(parties) > 1:
                 # "the United States and Jordan agreed": partners (a cue taking "with")
-                parties = self._resolved(sources, False)
                 sources, targets = [], parties[1:]
                 rule = "verb-together"
                 yield from self._pairs(
@@ -385,19 +387,25 @@ class _Reader:
         if not targets and source_actors and ("target", "located") in cue.conditions:
             targets = [(t, False) for t in self._located(trigger, {s for s, _ in source_actors})]
             located = True
+        alone = not targets and ("target", "optional") in cue.conditions
         plover, cameo = event_class(cue, telling)
         trust = interaction_confidence()
         for source, source_owned in source_actors:
             if not self._allowed(cue, source, "source"):
                 continue
-            for target, target_owned in targets:
+            lone: list[tuple[str | None, bool]] = [(None, False)] if alone else []
+            for target, target_owned in targets or lone:
                 if target == source or not self._allowed(cue, target, "target"):
                     continue
                 if target_owned and ("target", "direct") in cue.conditions:
                     continue
                 flags = [
                     f
-                    for f, on in (("owned", source_owned or target_owned), ("located", located))
+                    for f, on in (
+                        ("owned", source_owned or target_owned),
+                        ("located", located),
+                        ("alone", target is None),
+                    )
                     if on
                 ]
                 confidence = cue.confidence * trust.get(f"rule:{rule}", 1.0)
@@ -424,7 +432,9 @@ class _Reader:
     def _names(self, token: Token) -> bool:
         return self.actors.named(token) is not None
 
-    def _allowed(self, cue: InteractionCue, entity_id: str, side: str) -> bool:
+    def _allowed(self, cue: InteractionCue, entity_id: str | None, side: str) -> bool:
+        if entity_id is None:
+            return True  # an act with no target ("target=optional")
         entity = self.table[entity_id]
         for where, wanted in cue.conditions:
             if where != side:
@@ -568,6 +578,42 @@ def _obliged(clause: Token) -> bool:
 # ----------------------------------------------------------------- after reading
 
 
+def _without_told_targets(found: list[_Found]) -> list[_Found]:
+    """An act with no target is left out when the same source's act is told more fully in
+    the same chain of clauses: one with a target ("Iran threatened to attack Iraq" is a
+    threat to Iraq, not also a threat to no one), or the act it governs ("promised to
+    withdraw", "refused to resign": the withdrawal, promised; the resignation, refused).
+    Coordinated acts are each kept ("the army withdrew and attacked X")."""
+
+    def told_more_fully(lone: _Found, other: _Found) -> bool:
+        return (
+            other is not lone
+            and other.relation.subject == lone.relation.subject
+            and _one_chain(lone.trigger, other.trigger)
+            and (other.relation.object is not None or lone.trigger.is_ancestor(other.trigger))
+        )
+
+    return [
+        f
+        for f in found
+        if f.relation.object is not None or not any(told_more_fully(f, g) for g in found)
+    ]
+
+
+def _one_chain(first: Token, second: Token) -> bool:
+    """Whether one word governs the other through complements, not coordination."""
+    if second.is_ancestor(first):
+        first, second = second, first
+    if not first.is_ancestor(second):
+        return False
+    token = second
+    while token != first:
+        if token.dep_ == "conj":
+            return False
+        token = token.head
+    return True
+
+
 def _dated_by_context(found: list[_Found]) -> list[_Found]:
     """An undated relation that retells an act dated in the sentences just before
     (same subject, predicate, object and trigger word) takes that date."""
@@ -623,7 +669,9 @@ def _with_country_level(table: EntityTable, relations: list[Relation]) -> Iterat
 
 
 def _country_level(table: EntityTable, relation: Relation) -> Relation | None:
-    def lift(entity_id: str) -> str:
+    def lift(entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
         entity = table[entity_id]
         if entity.country and entity.type in {"Group", "City", "Region", "Place"}:
             return table.country_entity(entity.country)

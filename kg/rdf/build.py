@@ -152,7 +152,7 @@ class _Builder:
 
     def relation(self, relation: Relation) -> None:
         source = self.canonical[relation.subject]
-        target = self.canonical[relation.object]
+        target = self.canonical[relation.object] if relation.object is not None else None
         predicate = predicate_iri(relation.predicate)
         node = self.unique(
             self.iris.relation(
@@ -160,7 +160,7 @@ class _Builder:
                 relation.cue.start if relation.cue else relation.evidence.start,
                 relation.subject,
                 relation.predicate,
-                relation.object,
+                relation.object or "",
                 negated=relation.negated,
                 modality=relation.modality,
                 role=relation.role,
@@ -168,7 +168,8 @@ class _Builder:
         )
         self.add(node, RDF.type, RECORD_CLASS[relation.predicate])
         self.add(node, KG.source, source)
-        self.add(node, KG.target, target)
+        if target is not None:  # an act with one participant has none ("rebels surrendered")
+            self.add(node, KG.target, target)
         self.add(node, KG.relationType, predicate)
         self.add(node, KG.negated, relation.negated)
         self.add(node, KG.modality, relation.modality)
@@ -184,7 +185,7 @@ class _Builder:
             self.quantity(node, quantity)
         self.time(node, relation.time)
         self.provenance(node, relation.evidence, relation.confidence, relation.rule)
-        if not relation.negated and relation.modality in DIRECT_MODALITIES:
+        if target is not None and not relation.negated and relation.modality in DIRECT_MODALITIES:
             self.add(source, predicate, target)
 
     def statement(self, statement: Statement) -> None:

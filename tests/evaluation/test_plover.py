@@ -81,6 +81,18 @@ def test_a_wrong_class_is_a_miss_and_a_false_positive(extractor):
     assert (counts.tp, counts.fp, counts.fn) == (0, 1, 1)
 
 
+def test_an_act_without_target_matches_only_a_record_without_target(extractor):
+    source = [{"actorText": "Malian rebels", "code": "MLI", "sector": "REB"}]
+    text = "Malian rebels surrendered on Friday."
+    _, (counts, predicted) = _scored(extractor, _record(text, "RETREAT", source, None))
+    assert predicted == "RETREAT" and (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+    text = "Malian rebels surrendered to the army on Friday."
+    target = [{"actorText": "the army", "code": "MLI", "sector": "MIL"}]  # not read as an actor
+    _, (counts, predicted) = _scored(extractor, _record(text, "RETREAT", source, target))
+    assert predicted == "RETREAT"  # the source agrees: the class is judged
+    assert (counts.tp, counts.fn) == (0, 1) and counts.fp >= 1
+
+
 def test_a_record_without_prediction_has_no_class(extractor):
     _, (counts, predicted) = _scored(
         extractor,
@@ -100,8 +112,8 @@ def test_dev_triple_f1(dev_rows):
 
 
 def test_dev_class_accuracy_so_far(dev_rows):
-    # the target is 0.75; records without two actors cannot be predicted yet (see README)
-    assert dev_rows["all"].measures["class_accuracy"] >= 0.55
+    # the target is 0.75 (see README for the figure reached)
+    assert dev_rows["all"].measures["class_accuracy"] >= 0.7
 
 
 def test_dev_records_are_all_read(dev_rows):

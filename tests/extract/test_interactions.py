@@ -20,7 +20,7 @@ def _relations(extractor, text):
     extraction = extractor.extract_one(article_from_text("t", text, published=PUBLISHED))
     labels = {e.id: e.label for e in extraction.entities}
     return [
-        (labels[r.subject], r.predicate, labels[r.object], r)
+        (labels[r.subject], r.predicate, labels.get(r.object), r)  # None: no target
         for r in extraction.relations
         if r.cue is not None
     ]
@@ -377,3 +377,72 @@ def test_a_light_verb_lends_its_subject_to_the_noun(extractor):
 )
 def test_denied_and_refused_acts_are_negated(extractor, text, triple):
     assert _one(extractor, text, triple).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act with one participant: the source alone (object None), as PLOVER codes it
+        ("Malian rebels surrendered on Friday.", ("Malian rebels", "concedes", "RETREAT")),
+        ("Prime Minister Mark Rutte resigned on Friday.", ("Mark Rutte", "concedes", "RETREAT")),
+        (
+            "Thousands of Kenyan protesters marched through Nairobi on Tuesday.",
+            ("Kenyan protesters", "protests", "PROTEST"),
+        ),
+        (
+            "Chilean protesters staged a hunger strike.",
+            ("Chilean protesters", "protests", "PROTEST"),
+        ),
+        # the object is no actor: the act still happened, to no one named
+        (
+            "Sudanese soldiers attacked a market in the north.",
+            ("Sudanese military personnel", "attacks", "ASSAULT"),
+        ),
+        ("Colombian rebels bombed an oil pipeline.", ("Colombian rebels", "attacks", "ASSAULT")),
+        (
+            "The Ethiopian government rejected the proposal.",
+            ("Ethiopian government", "rejects", "REJECT"),
+        ),
+        # an act promised is an intent to cooperate, the promise tells no act of its own
+        ("Thailand agreed to reopen the border.", ("Thailand", "cooperatesWith", "AGREE")),
+        ("Mali promised to withdraw its troops.", ("Mali", "concedes", "AGREE")),
+    ],
+)
+def test_acts_with_one_participant(extractor, text, expected):
+    acts = [(s, p, o, r) for s, p, o, r in _relations(extractor, text) if r.plover is not None]
+    assert {(s, p, r.plover) for s, p, o, r in acts if s == expected[0]} == {expected}
+    assert all(o is None for s, _, o, _ in acts if s == expected[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # the act the threat or refusal governs tells it; no second, empty act
+        ("Iran threatened to attack Iraq.", ("Iran", "attacks", "Iraq", "THREATEN")),
+        ("Mali promised to withdraw its troops.", ("Mali", "concedes", None, "AGREE")),
+        (
+            "Prime Minister Mark Rutte refused to resign.",
+            ("Mark Rutte", "concedes", None, "REJECT"),
+        ),
+    ],
+)
+def test_a_lone_act_defers_to_the_act_it_governs(extractor, text, triple):
+    relations = _relations(extractor, text)
+    assert triple in {(s, p, o, r.plover) for s, p, o, r in relations}
+    assert not {(s, p) for s, p, o, _ in relations if o is None} - {triple[:2]}
+
+
+def test_coordinated_lone_acts_are_each_kept(extractor):
+    text = "The Malian army withdrew from the town and attacked a convoy."
+    lone = {(s, p, r.plover) for s, p, o, r in _relations(extractor, text) if o is None}
+    assert lone == {("Malian army", "concedes", "RETREAT"), ("Malian army", "attacks", "ASSAULT")}
+
+
+def test_an_act_with_one_participant_stays_out_of_the_json_interface(extractor):
+    from kg.interface import to_record
+
+    extraction = extractor.extract_one(
+        article_from_text("t", "Malian rebels surrendered on Friday.", published=PUBLISHED)
+    )
+    assert any(r.object is None for r in extraction.relations)
+    assert all(isinstance(r["object"], str) for r in to_record(extraction)["relations"])

@@ -2,8 +2,8 @@
 
 Our own words, not from any article: every entity type, a stative relation
 with a role, an interaction with a cue, a day and a quantity, a negated one
-(no direct triple), a statement with a speaker, one without, and one by an
-unnamed source.
+(no direct triple), an act with one participant (no target, no direct
+triple), a statement with a speaker, one without, and one by an unnamed source.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from kg.rdf.iris import Iris
 TEXT = (
     "Ruritania sent 40 tonnes of grain to Freedonia on Monday, minister Anna Berg said. "
     "Freedonia did not thank Ruritania. The Grain Board in Zenda, a city of Upper Ruritania, "
-    "will help, the World Food Fund said last week. Officials said the talks would go on."
+    "will help, the World Food Fund said last week. Officials said the talks would go on. "
+    "The Grain Board resigned."
 )
 IRIS = Iris("http://kg.example/")
 
@@ -36,6 +37,7 @@ def span(text: str, occurrence: int = 0) -> Span:
 
 def sentence(number: int) -> Span:
     starts = [0, TEXT.index("Freedonia did"), TEXT.index("The Grain"), TEXT.index("Officials")]
+    starts.append(TEXT.index("The Grain Board resigned"))
     ends = [*starts[1:], len(TEXT) + 1]
     start, end = starts[number], ends[number] - 1
     return Span(start, end, TEXT[start:end])
@@ -131,6 +133,17 @@ RELATIONS = (
         modality="future",
         time=LAST_WEEK,
         cue=span("help"),
+    ),
+    Relation(
+        "grain-board",
+        "concedes",
+        None,
+        sentence(4),
+        0.6,
+        "interactions.verb.resign+alone/2",
+        cue=span("resigned"),
+        plover="RETREAT",
+        cameo="08",
     ),
 )
 STATEMENTS = (

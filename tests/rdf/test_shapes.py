@@ -140,6 +140,11 @@ MUTATIONS: list[tuple[str, Callable[[Graph], None], str]] = [
         "kg:amount",
     ),
     (
+        "a stative relation without target",
+        lambda g: g.remove((next(g.subjects(RDF.type, KG.Location)), KG.target, None)),
+        "kg:target",
+    ),
+    (
         "a CAMEO code that is a name",
         lambda g: replace(g, SUPPLY, KG.cameoCode, Literal("aid")),
         "kg:cameoCode",
@@ -160,6 +165,14 @@ MUTATIONS: list[tuple[str, Callable[[Graph], None], str]] = [
 def test_the_sample_covers_every_builder_path_and_conforms():
     report = validate(sample_graph())
     assert report.violations == [] and report.warnings == []
+
+
+def test_an_act_with_one_participant_is_a_record_without_target_nor_direct_triple():
+    graph = sample_graph()
+    (record,) = graph.subjects(RDF.type, KG.Concession)
+    assert graph.value(record, KG.source) == CANONICAL["grain-board"]
+    assert graph.value(record, KG.target) is None
+    assert not list(graph.triples((CANONICAL["grain-board"], KG.concedes, None)))
 
 
 @pytest.mark.parametrize(
