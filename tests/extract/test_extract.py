@@ -24,7 +24,7 @@ def _extract(extractor, text):
 def _triples(extractor, text, *, asserted_only=False):
     extraction, labels = _extract(extractor, text)
     return {
-        (labels[r.subject], r.predicate, labels[r.object])
+        (labels[r.subject], r.predicate, labels.get(r.object))  # None: an act with no target
         for r in extraction.relations
         if not asserted_only or (not r.negated and r.modality in {"asserted", "reported"})
     }

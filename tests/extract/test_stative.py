@@ -16,7 +16,7 @@ def _relations(extractor, text):
     extraction = extractor.extract_one(Article(id="t", text=text))
     labels = {e.id: e.label for e in extraction.entities}
     return extraction, {
-        (labels[r.subject], r.predicate, labels[r.object], r.role)
+        (labels[r.subject], r.predicate, labels.get(r.object), r.role)
         for r in extraction.relations
         if not r.negated
     }
