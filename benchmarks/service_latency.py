@@ -2,8 +2,10 @@
 server answering the same queries over the same data, in one run.
 
 1. Builds a store from the first ``--articles`` Reuters-21578 articles that
-   have a body (default 2,000), as ``kg ingest`` does, and caches it in
-   ``--cache`` (default ``$TMPDIR/newskg-bench``); ``--rebuild`` builds it again.
+   have a body (default 2,000), as ``kg ingest`` does, into the folder
+   ``--store`` (default ``$TMPDIR/newskg-bench/reuters-N``), once: a later run
+   with the same folder reuses it (``--rebuild`` builds it again). Building
+   2,000 articles takes a while; keep the folder outside the repository.
 2. Copies the store twice: one copy is served by ``kg serve`` (uvicorn, the
    default settings), the other by ``oxigraph serve --union-default-graph``
    (the same Oxigraph version, so the same data and the same engine).
@@ -22,6 +24,7 @@ server answering the same queries over the same data, in one run.
 Usage (from the repository root; the corpus is ``../shared``)::
 
     .venv/bin/python benchmarks/service_latency.py                  # 2,000 articles
+    .venv/bin/python benchmarks/service_latency.py --store /work/tmp/bench-store-2000
     .venv/bin/python benchmarks/service_latency.py --articles 200 --requests 40
 """
 
@@ -91,8 +94,10 @@ def build_store(folder: Path, articles: int, rebuild: bool) -> Path:
     store, done = folder / "store", folder / "built"
     if done.exists() and not rebuild:
         return store
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    if folder.exists() and any(folder.iterdir()) and not store.is_dir():
+        raise SystemExit(f"{folder} is not empty and holds no benchmark store: give a new folder")
+    shutil.rmtree(store, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     graph = KnowledgeGraph(Settings(store=str(store)))
     try:
@@ -222,11 +227,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=100, help="per request, per concurrency")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newskg-bench")
+    parser.add_argument("--store", type=Path, help="folder of the built store (made if missing)")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--build-only", action="store_true", help="build the store and stop")
     args = parser.parse_args()
 
-    cached = build_store(args.cache / f"reuters-{args.articles}", args.articles, args.rebuild)
+    folder = args.store or Path(tempfile.gettempdir()) / "newskg-bench" / f"reuters-{args.articles}"
+    cached = build_store(folder, args.articles, args.rebuild)
+    if args.build_only:
+        return
     work = Path(tempfile.mkdtemp(prefix="newskg-bench-"))
     try:
         for name in ("kg", "oxigraph"):

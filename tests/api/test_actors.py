@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 
@@ -35,6 +37,13 @@ def test_search_by_name_part(seed_client):
     )
 
 
+def test_search_by_alias(seed_client):
+    """An alias that is not part of the label finds the actor too."""
+    found = get(seed_client, "/actors", q="servicemen")
+    assert [a["id"] for a in found["data"]] == ["russian-military-personnel"]
+    assert found["count"] == 1
+
+
 def test_search_by_type_and_country_with_paging(seed_client):
     countries = get(seed_client, "/actors", type="Country", limit=1000)
     ids = {a["id"] for a in countries["data"]}
@@ -63,6 +72,15 @@ def test_an_actor_in_full(seed_client):
     } in lavrov["positions"]
     assert lavrov["articles"] == 1
     assert lavrov["iri"].endswith("/entity/sergey-lavrov")
+    assert lavrov["sector"] == "government"
+
+
+def test_a_country_with_its_outside_ids(seed_client):
+    russia = get(seed_client, "/actors/russia")
+    assert (russia["type"], russia["country"]) == ("Country", "RUS")
+    ids = russia["identifiers"]
+    assert "urn:iso:std:iso:3166:-1:alpha-3:RUS" in ids
+    assert any(i.startswith("https://sws.geonames.org/") for i in ids)
 
 
 def test_who_supports_maduro(seed_client, seed_article):
@@ -114,6 +132,11 @@ def test_statements_of_lavrov(seed_client, seed_article):
     assert all(s["speaker"]["id"] == "sergey-lavrov" for s in said["data"])
     assert_evidence_is_the_text(said["data"], seed_article)
     assert get(seed_client, "/actors/sergey-lavrov/statements", since="2019-04-01")["count"] == 0
+    published = said["data"][0]["evidence"]["published"]
+    until = get(seed_client, "/actors/sergey-lavrov/statements", until=published)
+    assert until["count"] == said["count"]
+    day_before = (date.fromisoformat(published) - timedelta(days=1)).isoformat()
+    assert get(seed_client, "/actors/sergey-lavrov/statements", until=day_before)["count"] == 0
 
 
 def test_relations_between_two_actors_either_way_round(seed_client):

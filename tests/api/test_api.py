@@ -120,6 +120,11 @@ def test_service_description(client, accept, rdflib_format):
     assert (service, sd.feature, sd.UnionDefaultGraph) in description
 
 
+def test_service_description_in_no_acceptable_format_is_406(client):
+    response = client.get("/sparql", headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 406 and "text/turtle" in response.json()["detail"]
+
+
 def test_federated_queries_are_off_by_default(client):
     query = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
     response = client.get("/sparql", params={"query": query})

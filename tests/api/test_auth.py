@@ -41,6 +41,13 @@ def test_writes_without_the_token_are_401(locked, headers):
         locked.post(
             "/articles", json={"id": "a", "text": "Cuba endorsed Maduro."}, headers=headers
         ),
+        locked.post(
+            "/articles",
+            params={"id": "a"},
+            content=b"Cuba endorsed Maduro.",
+            headers={"Content-Type": "text/plain", **headers},
+        ),
+        locked.delete("/articles/a", headers=headers),
         locked.post("/update", data={"update": UPDATE}, headers=headers),
         locked.put(
             "/store", params={"graph": "http://e/g"}, content=b"", headers={**TURTLE, **headers}
@@ -57,6 +64,10 @@ def test_with_the_token_writes_go_through(locked):
         "/articles", json={"id": "a", "text": "Cuba endorsed Maduro."}, headers=AUTH
     )
     assert response.status_code == 201
+    assert locked.delete("/articles/a", headers=WRONG).status_code == 401
+    assert locked.get("/articles/a").status_code == 200
+    assert locked.delete("/articles/a", headers=AUTH).status_code == 204
+    assert locked.get("/articles/a").status_code == 404
     assert locked.post("/update", data={"update": UPDATE}, headers=AUTH).status_code == 204
     assert locked.get("/store", params={"graph": "http://e/g"}).status_code == 200
     put = locked.put(

@@ -71,6 +71,18 @@ def test_a_streaming_query_stops_at_its_row_cap(slow_server):
     assert seconds < 2.0
 
 
+def test_a_construct_stops_at_its_row_cap_too(slow_server):
+    construct = f"CONSTRUCT {{ ?a <{T}w> ?b }} WHERE {{ ?a <{T}v> ?x . ?b <{T}v> ?y }}"
+    response = httpx.get(
+        f"{slow_server.url}/sparql",
+        params={"query": construct},
+        headers={"Accept": "application/n-triples"},
+        timeout=60,
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "too_many_rows"
+
+
 def test_rows_under_the_cap_are_served(slow_server):
     response, _ = timed_query(slow_server, STREAMING + " LIMIT 1000")
     assert response.status_code == 200
