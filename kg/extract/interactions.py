@@ -387,14 +387,16 @@ class _Reader:
         if not targets and source_actors and ("target", "located") in cue.conditions:
             targets = [(t, False) for t in self._located(trigger, {s for s, _ in source_actors})]
             located = True
-        alone = not targets and ("target", "optional") in cue.conditions
+        others = {t for t, _ in targets} - {s for s, _ in source_actors}
+        # no one but the sources themselves ("pressed their demands"): an act with no target
+        lone: list[tuple[str | None, bool]] = [(None, False)]
+        alone = not others and ("target", "optional") in cue.conditions
         plover, cameo = event_class(cue, telling)
         trust = interaction_confidence()
         for source, source_owned in source_actors:
             if not self._allowed(cue, source, "source"):
                 continue
-            lone: list[tuple[str | None, bool]] = [(None, False)] if alone else []
-            for target, target_owned in targets or lone:
+            for target, target_owned in lone if alone else targets:
                 if target == source or not self._allowed(cue, target, "target"):
                     continue
                 if target_owned and ("target", "direct") in cue.conditions:

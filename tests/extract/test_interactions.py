@@ -393,6 +393,11 @@ def test_denied_and_refused_acts_are_negated(extractor, text, triple):
             "Chilean protesters staged a hunger strike.",
             ("Chilean protesters", "protests", "PROTEST"),
         ),
+        # a purpose that names only the protesters themselves gives no target
+        (
+            "Kenyan protesters blocked the highway on Monday to press their demands.",
+            ("Kenyan protesters", "protests", "PROTEST"),
+        ),
         # the object is no actor: the act still happened, to no one named
         (
             "Sudanese soldiers attacked a market in the north.",
