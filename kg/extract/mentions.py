@@ -17,7 +17,8 @@ Typical model errors corrected here, with the article's own evidence:
 - a surname that the article introduced as a person stays a person ("Trump"
   tagged ORG after "Donald Trump");
 - a person's name or surname the model missed where the article names the
-  person elsewhere is found again;
+  person elsewhere is found again, and so is a name whose clause says it is a
+  person ("Milnor is a professor at ...");
 - names inside a quoted title ("the 'Moscow Nights' programme") and the
   words of a title of office ("Secretary of State") are not entities.
 """
@@ -44,13 +45,26 @@ from kg.lexicon import (
     roles,
     seats_of_power,
 )
-from kg.resolve.name_types import PLACE_TYPES, name_class, noun_class, title_before
+from kg.resolve.name_types import (
+    PLACE_TYPES,
+    clause_says_person,
+    name_class,
+    noun_class,
+    person_word,
+    title_before,
+)
 
 NER_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 ANAPHORIC = {"country", "nation"}
 # prepositions after which a known city names the place, not an organisation
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward"}
+# prepositions after which a seat of power is the building, not the government
+# ("talks at the White House"; but "a letter to the White House" is to the government)
+WHERE = {"in", "at", "inside", "outside", "near", "past", "around", "into", "on", "across"}
+# what follows a dateline's place: "DAYTON, Ohio (AP)", "SAN FRANCISCO (AP)", "CARACAS -"
+AFTER_DATELINE_PLACE = {",", "(", "-", "\u2013", "\u2014", "_"}
 MAX_TITLE_TOKENS = 8
+MAX_NAME_WORDS = 4
 
 
 @dataclass
@@ -123,7 +137,10 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
             add(_from_entity(ent))
     for mention in _given_name_persons(doc, first, taken):
         add(mention)
+    for mention in _persons_by_clause(doc, first, taken):
+        add(mention)
     _type_persons_by_article(mentions)
+    _cities_in_their_region(doc, mentions)
     for mention in _missed_names(doc, first, mentions, taken):
         add(mention)
     for mention in mentions:
@@ -141,22 +158,56 @@ def _first_body_token(doc: Doc, body_start: int) -> int:
 
 
 def _strip(ent: Span) -> Span:
-    """The name without a leading determiner, and a person's name without a
-    leading title or honorific, and without a trailing possessive: "the
-    Kremlin's" -> "Kremlin", "President Lincoln" -> "Lincoln" ("General
-    Motors" keeps its first word: only names tagged as persons, or after an
-    honorific, lose a title)."""
+    """The name without a leading determiner, a trailing possessive or full stop,
+    and a person's name without a leading title, honorific or occupation: "the
+    Kremlin's" -> "Kremlin", "President Lincoln" -> "Lincoln", "Soprano Ana
+    Ruiz" -> "Ana Ruiz" ("General Motors" keeps its first word: only names
+    tagged as persons, or after an honorific, lose a title). A person's name
+    goes on over untagged capitalised words the model cut off ("Ana Ruiz
+    Ortega" tagged "Ana Ruiz"). An occupation is a title only where it opens
+    the sentence, capitalised there, before a first name ("Soprano Ana Ruiz
+    sang"; not "Man Ray", "Lindqvist Holm")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end > start and doc[end - 1].tag_ == "POS":
+    while end > start and (doc[end - 1].tag_ == "POS" or _detached_stop(doc, end - 1)):
         end -= 1
+    person = ent.label_ == "PERSON"
     while end - start > 1 and doc[start + 1].pos_ == "PROPN":
         title = title_before(doc[start + 1 : end])
-        if title is None or (ent.label_ != "PERSON" and doc[start].lower_ not in honorifics()):
+        occupation = (
+            person
+            and doc[start].is_sent_start
+            and doc[start + 1].lower_ in given_names()
+            and person_word(doc[start].text)
+        )
+        if (title is None and not occupation) or (
+            not person and doc[start].lower_ not in honorifics()
+        ):
             break
         start += 1
+    if person:  # the model tagged "Ana" of "Ana Ruiz Ortega"
+        while end < len(doc) and end - start < MAX_NAME_WORDS and _rest_of_name(doc[end]):
+            end += 1
     return doc[start:end]
+
+
+def _detached_stop(doc: Doc, i: int) -> bool:
+    """A full stop or comma set off by a space after a name ("King Jr ."), not
+    the period of an abbreviation ("Vt.")."""
+    return doc[i].text in {".", ","} and i > 0 and bool(doc[i - 1].whitespace_)
+
+
+def _rest_of_name(token: Token) -> bool:
+    """A capitalised proper noun that the model left untagged right after a
+    person's name, and that is no organisation or place word."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and not token.ent_type_
+        and token.text not in name_heads()
+        and not token.is_sent_start
+    )
 
 
 def _from_entity(ent: Span) -> Mention | None:
@@ -171,8 +222,15 @@ def _from_entity(ent: Span) -> Mention | None:
         return _demonym(span)
     if label != "PERSON" and (gazetteer.country(text) or gazetteer.capital_of(text)):
         return _place(span, "GPE")  # a capital that acts is its country (EntityTable.actor_at)
+    if label == "PERSON" and (gazetteer.country(text) or _listed_region(text)):
+        mention = _place(span, "GPE")  # "Kamchatka" tagged PERSON; the article may say otherwise
+        if mention is not None:
+            mention.extra["typed_by"] = "model"
+        return mention
     norm = gazetteer.normalise(text)
-    if norm in seats_of_power() or norm in national_institutions():
+    if norm in seats_of_power():
+        return _seat(span)
+    if norm in national_institutions():
         return _organisation(span, None, "lexicon")
     found = name_class(span, label)
     if found is None and label in {"ORG", "PERSON"} and _located(span):
@@ -184,6 +242,14 @@ def _from_entity(ent: Span) -> Mention | None:
     if label == "ORG":
         return _organisation(span, None, "model")
     return _mention(span, "Person", f"person:{lower}", "model")
+
+
+def _listed_region(text: str) -> bool:
+    """A region named often enough that a person of that name is the exception:
+    a US state or a region of ``region_names.tsv`` ("Kamchatka"), not any
+    subdivision ("Yap")."""
+    info = gazetteer.region(text)
+    return info is not None and info.listed and gazetteer.is_region(text)
 
 
 def _typed(span: Span, found: NameClass) -> Mention | None:
@@ -205,15 +271,44 @@ def _typed(span: Span, found: NameClass) -> Mention | None:
 
 def _located(span: Span) -> bool:
     """A known city or region after a locative preposition ("at Novonezhino" is
-    not enough; "to Vladivostok" is), or a dateline ("DAYTON, Ohio")."""
+    not enough; "to Vladivostok" is), or a dateline ("DAYTON, Ohio", "SAN
+    FRANCISCO (AP)")."""
     known = gazetteer.city(span.text) or gazetteer.region(span.text)
     if known is None:
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE:
         return True
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return span.text.isupper() and span[0].is_sent_start and after is not None and after.text == ","
+    return _dateline_place(span)
+
+
+def _dateline_place(span: Span) -> bool:
+    """An all-capitals name opening a line and followed by a comma, a bracket or a
+    dash: the place of a dateline ("DAYTON, Ohio (AP)", "CARACAS -")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    opens = span[0].is_sent_start or (span.start > 0 and "\n" in doc[span.start - 1].text_with_ws)
+    return (
+        span.text.isupper()
+        and len(span.text) > 2
+        and opens
+        and after is not None
+        and after.text in AFTER_DATELINE_PLACE
+    )
+
+
+def _seat(span: Span) -> Mention | None:
+    """A seat of power: the building after a preposition of place ("protesters
+    outside the Kremlin"), else the government it stands for ("the Kremlin
+    said", "Kremlin spokesman")."""
+    doc, norm = span.doc, gazetteer.normalise(span.text)
+    before = span.start - 1
+    while before >= 0 and doc[before].lower_ in {"the", "a"}:
+        before -= 1
+    if before >= 0 and doc[before].lower_ in WHERE:
+        country = seats_of_power()[norm][0]
+        return _mention(span, "Place", f"place:{norm}", "lexicon", country=country)
+    return _organisation(span, None, "lexicon")
 
 
 def _mention(span: Span, type_: str, key: str, typed_by: str, **kwargs: object) -> Mention:
@@ -253,12 +348,22 @@ def _place(
             label=info.name,
             identifiers=info.identifiers,
         )
-    seat = seats_of_power().get(gazetteer.normalise(text))
-    if seat is not None:
-        key = f"org:{gazetteer.normalise(text)}"
-        return _mention(span, "Organization", key, "lexicon", country=seat[0], sector=seat[1])
-    city = gazetteer.city(text.title() if text.isupper() else text)
-    if city is not None and label == "GPE" and wanted in {None, "City"}:
+    if gazetteer.normalise(text) in seats_of_power():
+        return _seat(span)
+    region = gazetteer.region(text) or _abbreviation_at_full_stop(span)
+    city = gazetteer.city(text) if label == "GPE" and wanted in {None, "City"} else None
+    region_first = city is None or wanted == "Region" or gazetteer.is_region(text)
+    if region is not None and wanted in {None, "Region"} and region_first:
+        return _mention(
+            span,
+            "Region",
+            f"region:{region.code}",
+            "gazetteer",
+            country=region.iso3,
+            label=region.name,
+            identifiers=region.identifiers,
+        )
+    if city is not None:
         return _mention(
             span,
             "City",
@@ -268,20 +373,19 @@ def _place(
             label=city.name,
             identifiers=city.identifiers,
         )
-    region = gazetteer.region(text)
-    if region is not None:
-        return _mention(
-            span,
-            "Region",
-            f"region:{region[0]}",
-            "gazetteer",
-            country=region[1],
-            identifiers=(gazetteer.GEONAMES.format(region[0]),),
-        )
     key = f"place:{gazetteer.normalise(text)}"
     if wanted is not None:
         return _mention(span, wanted, key, typed_by)
     return _mention(span, "Region" if label == "LOC" else "Place", key, "model")
+
+
+def _abbreviation_at_full_stop(span: Span) -> gazetteer.RegionInfo | None:
+    """ "Troy, Mich." at the end of a sentence: the parser gives the period to the
+    sentence, and the abbreviation is "Mich" followed by "."."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.text != "." or span.text.endswith("."):
+        return None
+    return gazetteer.region(span.text + ".")
 
 
 def _organisation(span: Span, sector: str | None, typed_by: str) -> Mention | None:
@@ -507,6 +611,30 @@ def _type_persons_by_article(mentions: list[Mention]) -> None:
             mention.country = mention.sector = mention.label = None
 
 
+def _cities_in_their_region(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Camas, Wash.", "Dover, Del.": a city followed by its state or country is
+    the city of that name there, not the largest one elsewhere; a town the
+    gazetteer does not know there keeps no outside id and takes the country."""
+    starts = {m.start: m for m in mentions}
+    for mention in mentions:
+        if mention.type not in {"City", "Place"} or mention.end + 1 >= len(doc):
+            continue
+        whole = starts.get(mention.end + 1) if doc[mention.end].text == "," else None
+        if whole is None or whole.type not in {"Region", "Country"} or not whole.country:
+            continue
+        if not mention.key.startswith("city:"):
+            mention.country = mention.country or whole.country
+            continue
+        us_state = whole.key.startswith("region:US-")
+        here = gazetteer.city(mention.text, whole.key[7:] if us_state else whole.country)
+        if here is None:
+            mention.key = f"place:{gazetteer.normalise(mention.text)}"
+            mention.label, mention.identifiers, mention.country = None, (), whole.country
+        elif mention.key != f"city:{here.geonameid}":
+            mention.key, mention.label = f"city:{here.geonameid}", here.name
+            mention.country, mention.identifiers = here.iso3, here.identifiers
+
+
 def _may_be_name(token: Token, taken: set[int]) -> bool:
     """A capitalised proper noun that no mention holds and that the model did not
     read as something else ("May" the month is not Theresa May)."""
@@ -590,6 +718,26 @@ def _left_modifiers(doc: Doc, start: int) -> Iterator[Token]:
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod"} and doc[i].head.i > i:
         yield doc[i]
         i -= 1
+
+
+def _persons_by_clause(doc: Doc, first: int, taken: set[int]) -> Iterator[Mention]:
+    """Names the model missed whose clause says they are persons: "Milnor is a
+    professor at ...", "Okafor, who ...", "Lindqvist was born in ..."."""
+    for token in doc[first:]:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or not _may_be_name(token, taken):
+            continue
+        if token.lower_ in roles() or token.lower_ in class_nouns():  # "the President was born"
+            continue
+        start = token.i
+        while (
+            start > first
+            and doc[start - 1].dep_ == "compound"
+            and _may_be_name(doc[start - 1], taken)
+        ):
+            start -= 1
+        span = doc[start : token.i + 1]
+        if clause_says_person(span) and span[-1].text not in name_heads():
+            yield _mention(span, "Person", f"person:{span.text.lower()}", "context")
 
 
 def _given_name_persons(doc: Doc, first: int, taken: set[int]) -> Iterator[Mention]:

@@ -88,6 +88,7 @@ class Role:
     gender: str | None
     predicate: str = "holdsPosition"
     prepositions: tuple[str, ...] = ("of", "for", "at", "with")
+    personal: bool = True  # only a person holds it (not "leader", "member", "owner")
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,7 @@ def statement_confidence() -> dict[str, float]:
 def roles() -> dict[str, Role]:
     """Titles by lower-case surface form."""
     table = {}
-    for surface, role, sector, gender, predicate, preps in _padded(rows("roles.tsv"), 6):
+    for surface, role, sector, gender, predicate, preps, holder in _padded(rows("roles.tsv"), 7):
         table[surface.lower()] = Role(
             surface.lower(),
             role,
@@ -249,6 +250,7 @@ def roles() -> dict[str, Role]:
             gender or None,
             predicate or "holdsPosition",
             tuple(preps.split("|")) if preps else ("of", "for", "at", "with"),
+            holder != "any",
         )
     return table
 
@@ -361,6 +363,12 @@ def class_nouns() -> dict[str, NameClass]:
         noun: NameClass(type_, sector or None, gender or None)
         for noun, type_, sector, gender in _padded(rows("class_nouns.tsv"), 4)
     }
+
+
+@cache
+def person_noun_endings() -> tuple[str, ...]:
+    """Endings of nouns that name a person by occupation ("-ologist", "-ician")."""
+    return tuple(row[0] for row in rows("person_noun_endings.tsv"))
 
 
 @cache

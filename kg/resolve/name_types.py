@@ -5,13 +5,16 @@ tagged as an organisation or a place ("Zakharova, the ministry's
 spokeswoman"), a company tagged as a place, a town tagged as an organisation.
 The sentence usually says what the name is, and these functions read it:
 
-- the name's last word: "Oberlin College", "Drexel Burnham Lambert Inc.",
-  "Cameron Parish", "Nelson Street" (``name_heads.tsv``);
+- the name's head word: "Oberlin College", "Drexel Burnham Lambert Inc.",
+  "Cameron Parish", "Nelson Street", "University of Michigan" (``name_heads.tsv``);
 - a class noun or a title beside it: in apposition ("Codelco, the state
   copper company"; "Lazutkin, a former deputy director"), as its head ("the
   NHK network"), before it ("the town of Lowman"; "Prince Norodom
   Ranariddh") (``class_nouns.tsv``, ``roles.tsv``, ``honorifics.tsv``);
 - an age in commas after it: "Cheek, 53, is a former ..." is a person;
+- what its clause says of it: "X, who ...", "X is a professor at ...", "X
+  served as chief counsel", "X was born in ..." (a person noun that only a
+  person is: not "X is a leader in chips", ``roles.tsv`` column holder);
 - a first name ("Marie Ferraro") or a middle initial ("Ulf D. Merbold").
 
 Each function takes a name's span and returns a ``NameClass`` (type, sector,
@@ -22,34 +25,71 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import NameClass, class_nouns, given_names, honorifics, name_heads, roles
+from kg.lexicon import (
+    NameClass,
+    class_nouns,
+    given_names,
+    honorifics,
+    name_heads,
+    person_noun_endings,
+    roles,
+)
 
 PERSON = NameClass("Person", None)
+WHO = {"who", "whom", "whose"}
+COPULAS = {"be", "become", "remain"}
+NAME_PREPOSITIONS = {"of", "for", "on", "de", "del", "di", "des", "du", "della"}
 PLACE_TYPES = {"City", "Region", "Place"}
 MAX_AGE = 120
 
 
 def name_class(span: Span, model_label: str) -> NameClass | None:
     """The type the sentence gives the name ``span``, strongest evidence first."""
-    if len(span) > 1:
-        head = name_heads().get(span[-1].text)
-        if head is not None:
-            return head
+    head = name_head(span)
+    if head is not None:
+        return head
+    if model_label == "PERSON":
+        return _class_beside(span) or (
+            PERSON if followed_by_age(span) or title_before(span) is not None else None
+        )
     return (
         _class_beside(span)
         or (PERSON if followed_by_age(span) or title_before(span) is not None else None)
-        or (PERSON if model_label != "PERSON" and looks_personal(span) else None)
+        or (PERSON if looks_personal(span) or clause_says_person(span) else None)
     )
 
 
-def noun_class(token: Token) -> NameClass | None:
-    """What a common noun says about a name beside it: a class noun, or a title
-    (a position is held by a person)."""
+def name_head(span: Span) -> NameClass | None:
+    """What the name's head word says: its last word ("Oberlin College"), or its
+    first when a preposition follows inside the name ("University of Michigan",
+    "Centro Nacional de Microelectronica")."""
+    if len(span) < 2:
+        return None
+    heads = name_heads()
+    head = heads.get(span[-1].text)
+    if head is None and any(t.pos_ == "ADP" or t.lower_ in NAME_PREPOSITIONS for t in span[1:-1]):
+        head = heads.get(span[0].text)
+    return head
+
+
+def noun_class(token: Token, described: bool = False) -> NameClass | None:
+    """What a common noun says about a name beside it: a class noun, a title, or
+    a person noun by its ending ("zoologist", "physician"). A title before the
+    name is a person's ("candidate Ana Ruiz"); one that ``described`` the name
+    (in apposition, after a copula) only when only a person holds it
+    ("Zakharova, the spokeswoman"; not "Acme, a leader in chips")."""
     found = class_nouns().get(token.lemma_.lower()) or class_nouns().get(token.lower_)
     if found is not None:
         return found
     role = roles().get(token.lower_) or roles().get(token.lemma_.lower())
-    return NameClass("Person", role.sector, role.gender) if role is not None else None
+    if role is not None:
+        if described and not role.personal:
+            return None
+        return NameClass("Person", role.sector, role.gender)
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma.isalpha() and lemma.endswith(person_noun_endings()):
+        return PERSON
+    return None
 
 
 def _class_beside(span: Span) -> NameClass | None:
@@ -62,11 +102,11 @@ def _class_beside(span: Span) -> NameClass | None:
                 return found
     for child in root.children:
         if child.dep_ == "appos" or (child.dep_ in {"compound", "amod"} and child.i < span.start):
-            found = noun_class(child)
+            found = noun_class(child, described=child.dep_ == "appos")
             if found is not None and found.type != "Work":
                 return found
     if root.dep_ == "appos":
-        found = noun_class(root.head)
+        found = noun_class(root.head, described=True)
         if found is not None and found.type != "Work":
             return found
     if root.dep_ == "compound" and root.head.i >= span.end:
@@ -78,6 +118,52 @@ def _class_beside(span: Span) -> NameClass | None:
         if found is not None and found.type in PLACE_TYPES:
             return found
     return None
+
+
+def clause_says_person(span: Span) -> bool:
+    """ "X, who ...", "X is a professor", "X served as chairman", "X was born":
+    the name's own clause says that only a person can be meant."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "relcl" and any(t.lower_ in WHO for t in child.children):
+            return True
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = root.head
+    if verb.lemma_ == "bear" and verb.tag_ == "VBN":  # "X was born in ..."
+        return True
+    complements = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
+    if verb.lemma_ in {"serve", "work"}:  # "X served as chief counsel"
+        complements += [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+        ]
+    elif verb.lemma_ not in COPULAS:
+        return False
+    return any(_personal_noun(n) for c in complements for n in (c, *c.conjuncts))
+
+
+def _personal_noun(noun: Token) -> bool:
+    """A noun only a person can be: "professor", "physicist", "chief executive"."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    found = noun_class(noun, described=True)
+    return found is not None and found.type == "Person"
+
+
+def person_word(word: str) -> bool:
+    """Whether a capitalised word before a name is an occupation or title that
+    only a person has ("Soprano", "Linguist", "Actress"), not a first name
+    ("Christian", "Brian")."""
+    lower = word.lower()
+    if lower in given_names():
+        return False
+    found = class_nouns().get(lower)
+    if found is not None:
+        return found.type == "Person"
+    role = roles().get(lower)
+    if role is not None:
+        return role.personal
+    return lower.isalpha() and lower.endswith(person_noun_endings())
 
 
 def followed_by_age(span: Span) -> bool:

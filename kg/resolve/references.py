@@ -11,7 +11,9 @@
   other mentions, the same and previous sentences before older ones. A
   person's gender comes from the article itself: a first name, a gendered
   title ("spokeswoman"), an honorific ("Mrs"), and the pronouns already
-  resolved to them;
+  resolved to them. When no person comes before "he" or "his", the subject
+  of its sentence that only the model typed as an organisation or a place is
+  a person ("Maduro repeated his claim");
 - inside a direct quotation, I / me / my are its speaker and we / us / our the
   speaker's side: the speaker itself when it is an organisation, a country or
   a group; for a person, the country of a state official, else the
@@ -41,6 +43,7 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"its", "itself"}
+POSSESSIVE_OR_OBJECT = {"his", "her", "him", "himself", "herself"}
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 COUNTRY_NOUNS = {"country", "nation"}
@@ -171,12 +174,43 @@ def _pronoun(doc: Doc, table: EntityTable, token: Token, history: _History) -> N
         known_gender = entity.gender is not None and entity.type == "Person"
         score = (is_subject, same_sentence or is_subject, known_gender, i)
         candidates.append((score, entity_id))
+    if not candidates and lower in POSSESSIVE_OR_OBJECT:
+        candidates = _mistyped_person(doc, table, token, history)
     if candidates:
         best = max(candidates)[1]
         table.refer(token, best)
         entity = table[best]
         if entity.type == "Person" and entity.gender is None and lower in MALE | FEMALE:
             entity.gender = "male" if lower in MALE else "female"
+
+
+CLAUSES = {"ccomp", "advcl", "relcl", "csubj", "parataxis"}
+
+
+def _mistyped_person(
+    doc: Doc, table: EntityTable, token: Token, history: _History
+) -> list[tuple[tuple, str]]:
+    """ "Maduro repeated his claim": with no person before it, "his" is the subject
+    of its own clause when only the model typed that name (an organisation or a
+    place): the pronoun is the article's evidence that the name is a person.
+    ("Acme said his offer ...": "his" is in another clause and stays open.)"""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in CLAUSES and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    for i, entity_id, is_subject in _earlier_mentions(doc, table, token, history):
+        entity = table[entity_id]
+        if not is_subject or not subjects.intersection(m.head for m in entity.mentions):
+            continue
+        if entity.type in {"Organization", "Place"} and all(
+            m.is_name and m.typed_by_model for m in entity.mentions
+        ):
+            entity.type = "Person"
+            for mention in entity.mentions:
+                mention.type = "Person"
+            entity.country = entity.sector = None
+            return [((True, True, True, i), entity_id)]
+    return []
 
 
 def _description(doc: Doc, table: EntityTable, token: Token, history: _History) -> None:

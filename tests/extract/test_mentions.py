@@ -31,6 +31,29 @@ CASES = [
     ("Secretary of State Ellen Ward flew to Rome on Monday.", "Rome", "City"),
     ('He spoke on the "Good Evening Vienna" programme on Sunday.', "Vienna", None),
     ("The State Department said it was studying the request.", "State Department", "Organization"),
+    # dateline places in capitals, whatever the model tags
+    ("BERGEN, Norway (AP) _ Fishermen protested on Monday.", "BERGEN", "City"),
+    # a US state is the state, not a small town abroad of the same name
+    ("Wildfires spread across Montana and Colorado on Sunday.", "Montana", "Region"),
+    ("Wildfires spread across Montana and Colorado on Sunday.", "Colorado", "Region"),
+    # a three-letter acronym is no ISO country code
+    ("The PRI won most of the seats, PRI officials said.", "PRI", "Organization"),
+    # a company name is a company, whatever its first word looks like
+    ("Halvorsen Software cut 200 jobs on Monday.", "Halvorsen Software", "Organization"),
+    ("He taught at the University of Tromso for a decade.", "University of Tromso", "Organization"),
+    # AP-style state abbreviations
+    ("The plant in Fresno, Calif., will close next year.", "Calif.", "Region"),
+    # a region the model tags as a person
+    ("Aid flights reached Kamchatka on Friday.", "Kamchatka", "Region"),
+    # the clause says that only a person is meant
+    ("Lindqvist was born in Uppsala in 1950.", "Lindqvist", "Person"),
+    ("Okonkwo, who has led the union since 2010, resigned.", "Okonkwo", "Person"),
+    ("Tarvin is a geologist at the national survey.", "Tarvin", "Person"),
+    # an occupation opening the sentence is no part of the name
+    ("Soprano Anna Moravec sang the lead at the festival.", "Anna Moravec", "Person"),
+    # a seat of power is a place where something happens, the government when it acts
+    ("Protesters gathered outside the Kremlin on Sunday.", "Kremlin", "Place"),
+    ("The Kremlin said it would not respond.", "Kremlin", "Organization"),
 ]
 
 
@@ -91,3 +114,39 @@ def test_a_surname_that_is_also_a_month_is_not_found_in_a_date(extractor):
 def test_a_person_belongs_to_the_country_of_their_title(extractor, text, person, country):
     entity = next(e for e in entities_of(extractor, text) if e.label == person)
     assert entity.country == country
+
+
+def test_regions_carry_their_iso_3166_2_code(extractor):
+    text = "Floods hit Bavaria and Kamchatka, and Fresno, Calif., sent help."
+    ids = {e.label: e.identifiers for e in entities_of(extractor, text) if e.type == "Region"}
+    assert ids["Bavaria"] == ("urn:iso:std:iso:3166:-2:DE-BY",)
+    assert ids["Kamchatka"] == ("urn:iso:std:iso:3166:-2:RU-KAM",)
+    assert ids["California"][0] == "urn:iso:std:iso:3166:-2:US-CA"
+
+
+def test_a_city_is_the_one_in_the_state_named_after_it(extractor):
+    text = "Officials in Dover, Del., said the road was closed."
+    dover = next(e for e in entities_of(extractor, text) if e.label == "Dover")
+    assert dover.country == "USA"
+
+
+def test_a_seat_of_power_is_one_place_and_one_government(extractor):
+    text = "Protesters gathered outside the Kremlin, and the Kremlin said it would not respond."
+    kinds = sorted(e.type for e in entities_of(extractor, text) if e.label == "Kremlin")
+    assert kinds == ["Organization", "Place"]
+
+
+def test_a_possessive_in_its_clause_makes_its_subject_a_person(extractor):
+    text = "Borodai repeated his claim that the vote was rigged."
+    article = Article("t", text)
+    doc = next(iter(extractor.nlp.pipe([text])))
+    extraction = extract_article(article, doc)
+    person = next(e for e in extraction.entities if e.label == "Borodai")
+    assert person.type == "Person"
+    assert [s.speaker for s in extraction.statements] == [person.id]
+
+
+def test_a_possessive_in_another_clause_does_not(extractor):
+    text = "Norvenka said his offer came too late."
+    company = next(e for e in entities_of(extractor, text) if e.label == "Norvenka")
+    assert company.type != "Person"

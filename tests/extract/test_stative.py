@@ -131,7 +131,7 @@ def _relations(extractor, text):
         ),
         (
             "The society, based in Washington, D.C., has 500 members.",
-            ("Washington", "locatedIn", "D.C.", None),
+            ("Washington", "locatedIn", "District of Columbia", None),
         ),
         (
             "The talks took place in Lyon, France, on Tuesday.",
@@ -140,6 +140,14 @@ def _relations(extractor, text):
         (
             "Troops arrived in the Venezuelan capital of Caracas.",
             ("Caracas", "locatedIn", "Venezuela", None),
+        ),
+        (  # a place, its state, then a person: no list of places
+            "Jo Ruiz of Folsom, Calif., and Ed Ray of Camas, Wash., were hurt.",
+            ("Folsom", "locatedIn", "California", None),
+        ),
+        (
+            "Kinsey was a zoologist at Indiana University for decades.",
+            ("Kinsey", "holdsPosition", "Indiana University", "zoologist"),
         ),
     ],
 )

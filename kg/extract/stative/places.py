@@ -181,12 +181,13 @@ def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
 
 
 def _list_goes_on(doc: Doc, table: EntityTable, end: int) -> bool:
-    """Whether the names end in "..., and X" or "... or X", X a name: a list."""
+    """Whether the names end in "..., and X" or "... or X", X a place: a list
+    ("Folsom, Calif., and Ed Ray of ..." is no list of places)."""
     i = end + (end < len(doc) and doc[end].text == ",")
     if i >= len(doc) or doc[i].lower_ not in {"and", "or"}:
         return False
     i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
-    return i < len(doc) and _mention_bounds(table, doc[i]) is not None
+    return i < len(doc) and is_type(table, table.entity_at(doc[i]), LOCATIONS)
 
 
 # --- "X in Y", "X of Y" -------------------------------------------------------------

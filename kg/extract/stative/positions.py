@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.stative.arguments import (
+    COPULAS,
     agent_subjects,
     conjuncts,
     described,
@@ -338,6 +339,8 @@ def _affiliations_of(
     found: list[str] = []
     for pobj in prepositional_objects(noun, prepositions):
         found += organisations_through(table, pobj)
+    for pobj in _verb_phrase_after(noun, prepositions):
+        found += organisations_through(table, pobj)
     for child in noun.children:
         if child.dep_ == "poss" or (
             modifiers and child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i
@@ -346,6 +349,19 @@ def _affiliations_of(
             if entity is not None:
                 found.append(entity)
     return list(dict.fromkeys(e for e in found if is_type(table, e, AFFILIATES | {"Country"})))
+
+
+def _verb_phrase_after(noun: Token, prepositions: tuple[str, ...]) -> Iterator[Token]:
+    """ "X was a zoologist at Y": the parser often hangs "at Y" on the copula; a
+    phrase right after the role noun still names where the role is held."""
+    verb = noun.head
+    if noun.dep_ not in {"attr", "oprd"} or verb.lemma_ not in COPULAS:
+        return
+    for child in verb.children:
+        right_after = child.i == noun.right_edge.i + 1
+        if child.dep_ == "prep" and right_after and child.lower_ in prepositions:
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            yield from (p for c in pobjs for p in conjuncts(c) if p.pos_ == "PROPN")
 
 
 # --- names with an organisation ----------------------------------------------
