@@ -110,7 +110,12 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
 
-    body_ents = [e for e in doc.ents if e.start_char >= body_start and e.label_ in NER_TYPES]
+    body_ents = [
+        part
+        for e in doc.ents
+        if e.start_char >= body_start and e.label_ in NER_TYPES
+        for part in _bracket_parts(e)
+    ]
     for ent in body_ents:
         if ent.label_ != "NORP" and not _in_quoted_title(ent) and not _in_title_of_office(ent):
             add(_from_entity(ent))
@@ -148,6 +153,21 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         if mention.type == "Person" and mention.country is None:
             mention.country = _title_country(doc, mention.start)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _bracket_parts(ent: Span) -> list[Span]:
+    """ "PRD ( Party of the Democratic Revolution" tagged as one name is two: the
+    name before the bracket and the one inside it (an alias, see
+    ``kg.resolve.aliases``)."""
+    doc = ent.doc
+    opening = next((t.i for t in ent if t.text == "("), None)
+    if opening is None or opening == ent.start:
+        return [ent]
+    closing = next((t.i for t in ent if t.text == ")" and t.i > opening), ent.end)
+    parts = [Span(doc, ent.start, opening, label=ent.label_)]
+    if closing > opening + 1:
+        parts.append(Span(doc, opening + 1, closing, label=ent.label_))
+    return parts
 
 
 def _first_body_token(doc: Doc, body_start: int) -> int:

@@ -9,7 +9,9 @@ that every relation extractor asks "who is this?".
 
 Persons are merged on full-name evidence only: a bare surname joins the
 nearest earlier full name that ends with it; two full names with different
-first names stay apart ("Donald Trump", "Ivanka Trump"). A person's gender is
+first names stay apart ("Donald Trump", "Ivanka Trump"). Names the text
+itself gives as one entity's are merged: "the International Monetary Fund
+(IMF)", "X, formerly known as Y" (``kg.resolve.aliases``). A person's gender is
 read from the article: a first name, a title ("spokeswoman"), an honorific.
 """
 
@@ -22,6 +24,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import Mention
 from kg.lexicon import gazetteer, seats_of_power
 from kg.read.loader import slugify
+from kg.resolve.aliases import alias_pairs, is_abbreviation
 from kg.resolve.name_types import gender_of
 from kg.resolve.names import compatible, surname
 
@@ -214,6 +217,7 @@ def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
         _absorb(draft, mention)
         if mention.type == "Person" and len(mention.text.split()) > 1:
             surname_owner[surname(mention.text)] = key
+    _merge_aliases(doc, mentions, drafts)
     entities = _merge_organisations(list(drafts.values()))
     used: set[str] = set()
     for entity in entities:
@@ -269,6 +273,38 @@ def _absorb(draft: EntityDraft, mention: Mention) -> None:
     draft.country = draft.country or mention.country
     draft.sector = draft.sector or mention.sector
     draft.identifiers = draft.identifiers or mention.identifiers
+
+
+def _merge_aliases(doc: Doc, mentions: list[Mention], drafts: dict[str, EntityDraft]) -> None:
+    """ "the International Monetary Fund (IMF)", "X, formerly known as Y": one
+    entity (``kg.resolve.aliases``), of the type the text itself gives."""
+    owner = {id(m): key for key, draft in drafts.items() for m in draft.mentions}
+    for first, second in alias_pairs(doc, mentions):
+        a, b = owner.get(id(first)), owner.get(id(second))
+        if a is None or b is None or a == b:
+            continue
+        target, source = drafts[a], drafts.pop(b)
+        kind = _alias_type(target, source)
+        target.type = kind
+        for mention in source.mentions:
+            mention.type = kind
+            _absorb(target, mention)
+            owner[id(mention)] = a
+        target.mentions.sort(key=lambda m: m.start)
+
+
+def _alias_type(first: EntityDraft, second: EntityDraft) -> str:
+    """The type of two names of one entity: the one the text gives over the
+    model's guess; when both are guesses, an organisation for an abbreviation
+    ("PAN" as a place), else the first name's ("Ana Ruiz, known as Chela")."""
+    if first.type == second.type:
+        return first.type
+    known = [d.type for d in (first, second) if not all(m.typed_by_model for m in d.mentions)]
+    if len(known) == 1:
+        return known[0]
+    if any(is_abbreviation(d.label) for d in (first, second)):
+        return "Organization"
+    return first.type
 
 
 def _merge_organisations(entities: list[EntityDraft]) -> list[EntityDraft]:

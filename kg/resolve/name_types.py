@@ -60,15 +60,17 @@ def name_class(span: Span, model_label: str) -> NameClass | None:
 
 
 def name_head(span: Span) -> NameClass | None:
-    """What the name's head word says: its last word ("Oberlin College"), or its
-    first when a preposition follows inside the name ("University of Michigan",
-    "Centro Nacional de Microelectronica")."""
+    """What the name's head word says: its last word ("Oberlin College"), or,
+    when a preposition follows inside the name, the word before it or the
+    first word ("Massachusetts Institute of Technology", "University of
+    Michigan", "Centro Nacional de Microelectronica")."""
     if len(span) < 2:
         return None
     heads = name_heads()
     head = heads.get(span[-1].text)
-    if head is None and any(t.pos_ == "ADP" or t.lower_ in NAME_PREPOSITIONS for t in span[1:-1]):
-        head = heads.get(span[0].text)
+    inner = next((t.i for t in span[1:-1] if t.lower_ in NAME_PREPOSITIONS), None)
+    if head is None and inner is not None:
+        head = heads.get(span.doc[inner - 1].text) or heads.get(span[0].text)
     return head
 
 

@@ -43,7 +43,7 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"its", "itself"}
-POSSESSIVE_OR_OBJECT = {"his", "her", "him", "himself", "herself"}
+REFLEXIVE = {"himself", "herself"}
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 COUNTRY_NOUNS = {"country", "nation"}
@@ -174,7 +174,7 @@ def _pronoun(doc: Doc, table: EntityTable, token: Token, history: _History) -> N
         known_gender = entity.gender is not None and entity.type == "Person"
         score = (is_subject, same_sentence or is_subject, known_gender, i)
         candidates.append((score, entity_id))
-    if not candidates and lower in POSSESSIVE_OR_OBJECT:
+    if not candidates and (lower in REFLEXIVE or (lower in MALE | FEMALE and token.dep_ == "poss")):
         candidates = _mistyped_person(doc, table, token, history)
     if candidates:
         best = max(candidates)[1]
@@ -193,7 +193,8 @@ def _mistyped_person(
     """ "Maduro repeated his claim": with no person before it, "his" is the subject
     of its own clause when only the model typed that name (an organisation or a
     place): the pronoun is the article's evidence that the name is a person.
-    ("Acme said his offer ...": "his" is in another clause and stays open.)"""
+    ("Acme said his offer ...": "his" is in another clause and stays open;
+    "Acme hired her": an object is someone else.)"""
     verb = token.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in CLAUSES and verb.head.i != verb.i:
         verb = verb.head
