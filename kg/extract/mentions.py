@@ -20,7 +20,9 @@ Typical model errors corrected here, with the article's own evidence:
   person elsewhere is found again, and so is a name whose clause says it is a
   person ("Milnor is a professor at ...");
 - names inside a quoted title ("the 'Moscow Nights' programme") and the
-  words of a title of office ("Secretary of State") are not entities.
+  words of a title of office ("Secretary of State") are not entities;
+- the city and the source of a source citation ("Moscow ITAR-TASS in English")
+  are a city and a media organisation (``kg.extract.source_lines``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.source_lines import source_citations
 from kg.lexicon import (
     NameClass,
     class_nouns,
@@ -110,6 +113,8 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
 
+    for mention in _citation_mentions(doc, body_start):
+        add(mention)
     body_ents = [
         part
         for e in doc.ents
@@ -153,6 +158,26 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         if mention.type == "Person" and mention.country is None:
             mention.country = _title_country(doc, mention.start)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _citation_mentions(doc: Doc, body_start: int) -> Iterator[Mention]:
+    """The city and the media source of a source citation ("Moscow ITAR-TASS in
+    English ..."), whatever the model made of them (``kg.extract.source_lines``)."""
+    for (city_start, city_end), (start, end) in source_citations(doc):
+        if doc[city_start].idx < body_start:
+            continue
+        city = Span(doc, city_start, city_end, label="GPE")
+        yield _place(city, "GPE", "context", "City")
+        source = doc[start:end]
+        lower = source.text.lower()
+        yield _mention(
+            source,
+            "Organization",
+            f"org:{lower}",
+            "context",
+            country=media().get(lower),
+            sector="media",
+        )
 
 
 def _bracket_parts(ent: Span) -> list[Span]:

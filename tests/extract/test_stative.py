@@ -206,3 +206,34 @@ def test_stative_relations_carry_cue_and_evidence(extractor):
     assert text[relation.cue.start : relation.cue.end] == relation.cue.text == "executive"
     assert relation.evidence.text.startswith("Laura Benning")
     assert relation.rule.startswith("stative.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "LD1204093094 Oslo NORDPRESSE in Norwegian 1200 GMT 12 Apr 94",
+            ("NORDPRESSE", "locatedIn", "Oslo", None),
+        ),
+        ("Vienna Radio Donau Network", ("Radio Donau Network", "locatedIn", "Vienna", None)),
+        (
+            "Farmers Leave the Land PM0102030494 Lisbon O DIARIO in Portuguese 2 Feb 94 p 3",
+            ("O DIARIO", "locatedIn", "Lisbon", None),
+        ),
+    ],
+)
+def test_a_source_citation_names_where_its_source_is(extractor, text, expected):
+    _, found = _relations(extractor, text)
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris Rejects Plan",  # a headline, not a citation
+        "OSLO, April 12 (NORDPRESSE) -- Fishermen protested on Monday.",  # a dateline
+    ],
+)
+def test_a_headline_or_a_dateline_is_no_citation(extractor, text):
+    _, found = _relations(extractor, text)
+    assert not [r for r in found if r[1] == "locatedIn" and r[0] != "Oslo"], found

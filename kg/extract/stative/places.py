@@ -11,7 +11,10 @@
 - a place qualifying an organisation: "Tokyo-based Eisai", "a UK-based
   company", "a Hong Kong construction firm" (a demonym does not: "an American
   manufacturer" says nothing of where it is based);
-- "with headquarters in Y", "its headquarters are in Y".
+- "with headquarters in Y", "its headquarters are in Y";
+- source citations: "Moscow ITAR-TASS in English 0548 GMT 5 Mar 94" (the
+  city a source is published in; a dateline, which says where a story was
+  filed, is not read).
 
 "based in", "headquartered in", "located in" are verbs of
 ``kg/lexicon/stative_verbs.tsv`` (see ``verbs``). ``closure`` then adds what
@@ -25,6 +28,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.source_lines import source_citations
 from kg.extract.stative.arguments import (
     LOCATIONS,
     PLACES,
@@ -81,6 +85,7 @@ def locations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relatio
             yield from _organisation_noun(table, token)
     yield from _comma_chains(doc, table, body_start)
     yield from _place_phrases(doc, table, body_start)
+    yield from _citations(doc, table, body_start)
 
 
 def inside(table: EntityTable, part: str, whole: str) -> bool:
@@ -343,6 +348,17 @@ def _headquarters(table: EntityTable, noun: Token) -> Iterator[Relation]:
         for place, _ in (r for p in places for r in referents(table, p)):
             if inside(table, owner, place):
                 yield relation(owner, "locatedIn", place, noun, "headquarters", 0.9)
+
+
+def _citations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
+    """ "Moscow ITAR-TASS in English ...": a source citation names the city its
+    source is published in (``kg.extract.source_lines``; a dateline is not read)."""
+    for (city, _), (source, _) in source_citations(doc):
+        if doc[source].idx < body_start:
+            continue
+        org, place = table.entity_at(doc[source]), table.entity_at(doc[city])
+        if is_type(table, org, {"Organization"}) and place and inside(table, org, place):
+            yield relation(org, "locatedIn", place, doc[source], "source-citation", 0.85)
 
 
 # --- what follows in a sentence ---------------------------------------------------------------
