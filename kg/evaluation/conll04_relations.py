@@ -47,6 +47,12 @@ out of the counts (they are neither right nor wrong here):
 - a relation between two parts of what CoNLL04 annotates as one entity: the
   data set marks "Kinderhook , N.Y." sometimes as one location, sometimes as
   two with a Located_In between them; when it is one, no relation can be there.
+
+Where an organisation's name holds the name of the place it is in ("the U.S.
+Congress", "the Supreme Court of Canada"), CoNLL04 annotates two entities,
+"U.S." and "Congress", and the relation between them; our organisation's
+mention covers both, so for such a relation it stands for the words outside
+the place's name ("Congress").
 """
 
 from __future__ import annotations
@@ -94,7 +100,9 @@ def predicted_pairs(extraction: Extraction, sentence: Sentence) -> list[Pair]:
         subject, obj = entities[relation.subject], entities[relation.object]
         label = conll04_label(relation, subject, obj)
         accepts = LOCATED if relation.predicate == "locatedIn" else frozenset()
-        pair = Pair(label or "", _spans(subject), _spans(obj), accepts)
+        object_spans = _spans(obj)
+        subject_spans = _outside(_spans(subject), object_spans, sentence.text)
+        pair = Pair(label or "", subject_spans, object_spans, accepts)
         if label is not None and _comparable(pair, sentence):
             found.setdefault((label, subject.id, obj.id), pair)
     return list(found.values())
@@ -121,6 +129,21 @@ def gold_pairs(sentence: Sentence) -> list[Pair]:
 def _spans(entity: Entity) -> tuple[tuple[int, int], ...]:
     """The entity's mentions, but for adjectives of nationality or party."""
     return tuple((m.start, m.end) for m in entity.mentions if not _is_adjective(m.text))
+
+
+def _outside(spans: tuple, inner: tuple, text: str) -> tuple[tuple[int, int], ...]:
+    """Each span without an inner span that opens or closes it, and without the
+    spaces between them: "U.S. Congress" without "U.S." is "Congress"."""
+    found = []
+    for start, end in spans:
+        for a, b in inner:
+            if (a, b) != (start, end) and start <= a and b <= end:
+                if a == start:
+                    start = b + len(text[b:end]) - len(text[b:end].lstrip())
+                elif b == end:
+                    end = a - (len(text[start:a]) - len(text[start:a].rstrip()))
+        found.append((start, end))
+    return tuple(found)
 
 
 def _is_adjective(text: str) -> bool:

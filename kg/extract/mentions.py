@@ -19,8 +19,10 @@ Typical model errors corrected here, with the article's own evidence:
 - a person's name or surname the model missed where the article names the
   person elsewhere is found again, and so is a name whose clause says it is a
   person ("Milnor is a professor at ...");
-- names inside a quoted title ("the 'Moscow Nights' programme") and the
-  words of a title of office ("Secretary of State") are not entities;
+- names inside a quoted title ("the 'Moscow Nights' programme"), the words
+  of a title of office ("Secretary of State") and titles the model took for
+  names ("Chief Design Officer", "the James Lowell Professor") are not
+  entities;
 - the city and the source of a source citation ("Moscow ITAR-TASS in English")
   are a city and a media organisation (``kg.extract.source_lines``).
 """
@@ -51,7 +53,9 @@ from kg.lexicon import (
 from kg.resolve.name_types import (
     PLACE_TYPES,
     clause_says_person,
+    joined,
     name_class,
+    name_head,
     noun_class,
     person_word,
     title_before,
@@ -122,7 +126,9 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         for part in _bracket_parts(e)
     ]
     for ent in body_ents:
-        if ent.label_ != "NORP" and not _in_quoted_title(ent) and not _in_title_of_office(ent):
+        if ent.label_ == "NORP" or _in_quoted_title(ent) or _in_title_of_office(ent):
+            continue
+        if not _is_title(_strip(ent)):
             add(_from_entity(ent))
     countries = sorted((m.start, m.country) for m in mentions if m.type == "Country")
 
@@ -203,10 +209,11 @@ def _first_body_token(doc: Doc, body_start: int) -> int:
 
 
 def _strip(ent: Span) -> Span:
-    """The name without a leading determiner, a trailing possessive or full stop,
-    and a person's name without a leading title, honorific or occupation: "the
-    Kremlin's" -> "Kremlin", "President Lincoln" -> "Lincoln", "Soprano Ana
-    Ruiz" -> "Ana Ruiz" ("General Motors" keeps its first word: only names
+    """The name without a leading determiner, a trailing possessive, full stop or
+    function word (the model's "Botany at"), and a person's name without a
+    leading title, honorific or occupation: "the Kremlin's" -> "Kremlin",
+    "President Lincoln" -> "Lincoln", "Soprano Ana Ruiz" -> "Ana Ruiz"
+    ("General Motors" keeps its first word: only names
     tagged as persons, or after an honorific, lose a title). A person's name
     goes on over untagged capitalised words the model cut off ("Ana Ruiz
     Ortega" tagged "Ana Ruiz"). An occupation is a title only where it opens
@@ -215,8 +222,12 @@ def _strip(ent: Span) -> Span:
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or _detached_stop(doc, end - 1)):
-        end -= 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or _detached_stop(doc, end - 1)
+        or (doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"} and doc[end - 1].text.islower())
+    ):
+        end -= 1  # "the Kremlin's", "King Jr .", "Department of Chemistry and", "Botany at"
     person = ent.label_ == "PERSON"
     while end - start > 1 and doc[start + 1].pos_ == "PROPN":
         title = title_before(doc[start + 1 : end])
@@ -278,8 +289,12 @@ def _from_entity(ent: Span) -> Mention | None:
     if norm in national_institutions():
         return _organisation(span, None, "lexicon")
     found = name_class(span, label)
+    if found is None and label == "PERSON" and any(_letters_and_digits(t.text) for t in span):
+        found = NameClass("Organization", None)  # "CH2M Hill": no person's name has digits
     if found is None and label in {"ORG", "PERSON"} and _located(span):
         return _place(span, "GPE", "context")
+    if found is None and label in {"GPE", "LOC", "FAC"} and joined(span) and not _known_place(text):
+        found = NameClass("Organization", None)  # "joined Timbercreek", "taught at the Sorbonne"
     if found is not None:
         return _typed(span, found)
     if label in {"GPE", "LOC", "FAC"}:
@@ -287,6 +302,14 @@ def _from_entity(ent: Span) -> Mention | None:
     if label == "ORG":
         return _organisation(span, None, "model")
     return _mention(span, "Person", f"person:{lower}", "model")
+
+
+def _known_place(text: str) -> bool:
+    return gazetteer.city(text) is not None or gazetteer.region(text) is not None
+
+
+def _letters_and_digits(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def _listed_region(text: str) -> bool:
@@ -316,14 +339,18 @@ def _typed(span: Span, found: NameClass) -> Mention | None:
 
 def _located(span: Span) -> bool:
     """A known city or region after a locative preposition ("at Novonezhino" is
-    not enough; "to Vladivostok" is), or a dateline ("DAYTON, Ohio", "SAN
-    FRANCISCO (AP)")."""
+    not enough; "to Vladivostok" is) or after a company's "of" ("Avis Bourg
+    Co. of Folsom"), or a dateline ("DAYTON, Ohio", "SAN FRANCISCO (AP)")."""
     known = gazetteer.city(span.text) or gazetteer.region(span.text)
     if known is None:
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE:
         return True
+    if before is not None and before.lower_ == "of" and span.start > 1:  # "Bourg Co. of Folsom"
+        head = name_heads().get(span.doc[span.start - 2].text)
+        if head is not None and head.type == "Organization":
+            return True
     return _dateline_place(span)
 
 
@@ -525,6 +552,22 @@ def _in_title_of_office(ent: Span) -> bool:
     for size in (1, 2, 3):
         first = ent.start - 1 - size
         if first >= 0 and f"{doc[first : ent.start].text.lower()} {name}" in roles():
+            return True
+    return False
+
+
+def _is_title(span: Span) -> bool:
+    """A title of office the model took for a name: "Chief Design Officer",
+    "Minister of Foreign Affairs", "the James Lowell Professor" (a named
+    chair): it ends with a title, or starts with one followed by "of" or
+    "for", and has no head word of an organisation ("General Electric")."""
+    if len(span) < 2 or name_head(span) is not None:
+        return False
+    words = [t.lower_ for t in span]
+    for k in (3, 2, 1):
+        if len(words) > k and " ".join(words[-k:]) in roles():
+            return True
+        if len(words) > k and " ".join(words[:k]) in roles() and words[k] in {"of", "for"}:
             return True
     return False
 

@@ -15,7 +15,11 @@ The sentence usually says what the name is, and these functions read it:
 - what its clause says of it: "X, who ...", "X is a professor at ...", "X
   served as chief counsel", "X was born in ..." (a person noun that only a
   person is: not "X is a leader in chips", ``roles.tsv`` column holder);
-- a first name ("Marie Ferraro") or a middle initial ("Ulf D. Merbold").
+- a first name ("Marie Ferraro", or "Javier" alone) or a middle initial ("Ulf
+  D. Merbold");
+- the verb it is the organisation of: "joined Timbercreek", "taught at the
+  Sorbonne" (``stative_verbs.tsv``; ``joined``, for names that are no known
+  place: one serves in Helmand, too).
 
 Each function takes a name's span and returns a ``NameClass`` (type, sector,
 gender) or None when the sentence says nothing.
@@ -33,6 +37,7 @@ from kg.lexicon import (
     name_heads,
     person_noun_endings,
     roles,
+    stative_verbs,
 )
 
 PERSON = NameClass("Person", None)
@@ -56,6 +61,33 @@ def name_class(span: Span, model_label: str) -> NameClass | None:
         _class_beside(span)
         or (PERSON if followed_by_age(span) or title_before(span) is not None else None)
         or (PERSON if looks_personal(span) or clause_says_person(span) else None)
+        or (PERSON if model_label == "ORG" and _first_name_alone(span) else None)
+    )
+
+
+def _first_name_alone(span: Span) -> bool:
+    """ "Javier joined ...": a known first name standing alone, as biographies
+    name their subject, is a person's, whatever the model tagged."""
+    return len(span) == 1 and span[0].lower_ in given_names() and span[0].text[1:].islower()
+
+
+def joined(span: Span) -> bool:
+    """ "joined Timbercreek", "taught at the Sorbonne", "works for Acme": what a
+    verb of employment or membership (``stative_verbs.tsv``) takes as the
+    organisation."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj":
+        verb, preposition = head, "-"
+    elif root.dep_ == "pobj" and head.dep_ == "prep":
+        verb, preposition = head.head, head.lower_
+    else:
+        return False
+    return any(
+        entry.predicate in {"holdsPosition", "memberOf"}
+        and not entry.inverse
+        and preposition in entry.prepositions
+        for entry in stative_verbs().get(verb.lemma_.lower(), ())
     )
 
 

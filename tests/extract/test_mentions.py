@@ -54,6 +54,10 @@ CASES = [
     # a seat of power is a place where something happens, the government when it acts
     ("Protesters gathered outside the Kremlin on Sunday.", "Kremlin", "Place"),
     ("The Kremlin said it would not respond.", "Kremlin", "Organization"),
+    # a title the model takes for a name is no entity
+    ("Ana Ruiz is the Chief Strategy Officer of Norvenka.", "Chief Strategy Officer", None),
+    # a first name alone, as biographies write it
+    ("Javier worked for a bank while he studied in Madrid.", "Javier", "Person"),
 ]
 
 

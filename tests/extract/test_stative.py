@@ -149,6 +149,27 @@ def _relations(extractor, text):
             "Kinsey was a zoologist at Indiana University for decades.",
             ("Kinsey", "holdsPosition", "Indiana University", "zoologist"),
         ),
+        (  # the object of "joined" is an organisation, whatever the model says
+            "Ola Nordmann joined Fjordvik in 2012 as an analyst.",
+            ("Ola Nordmann", "memberOf", "Fjordvik", None),
+        ),
+        (  # a capitalised title is a role noun, and "of" names the field
+            "Lindgren was Professor of Botany at Uppsala University from 1901.",
+            ("Lindgren", "holdsPosition", "Uppsala University", "professor"),
+        ),
+        (  # a list of organisations after one role noun
+            "Anna Berg is a professor at the University of Tromso, Lund University and "
+            "Aalto University.",
+            ("Anna Berg", "holdsPosition", "Aalto University", "professor"),
+        ),
+        (  # "in Nairobi" hung on the verb still places the institute
+            "Okafor, who headed the National Seed Institute in Nairobi, resigned on Friday.",
+            ("National Seed Institute", "locatedIn", "Nairobi", None),
+        ),
+        (
+            "The rig was leased from Harlow Drilling Co. of Folsom last year.",
+            ("Harlow Drilling Co.", "locatedIn", "Folsom", None),
+        ),
     ],
 )
 def test_stative_patterns(extractor, text, expected):
@@ -237,3 +258,10 @@ def test_a_source_citation_names_where_its_source_is(extractor, text, expected):
 def test_a_headline_or_a_dateline_is_no_citation(extractor, text):
     _, found = _relations(extractor, text)
     assert not [r for r in found if r[1] == "locatedIn" and r[0] != "Oslo"], found
+
+
+def test_a_field_after_a_professor_is_no_affiliation(extractor):
+    _, found = _relations(extractor, "Lindgren was Professor of Botany at Uppsala University.")
+    assert [r for r in found if r[1] == "holdsPosition"] == [
+        ("Lindgren", "holdsPosition", "Uppsala University", "professor")
+    ]

@@ -5,7 +5,8 @@
   later one (a list, "Paris, Rome and Madrid", is no chain);
 - "St. Nicholas Hospital in Gosforth", "Pacific Marine Inc. of Houston",
   "Gosforth in northern England": an organisation or place with an in (of)
-  phrase that names a place;
+  phrase that names a place, also where the parser hung the phrase on the
+  verb ("who headed the Centers for Disease Control in Atlanta");
 - place nouns: "the Venezuelan capital of Caracas", "Caracas, the capital of
   Venezuela", "Lake Worth is a city in Florida";
 - a place qualifying an organisation: "Tokyo-based Eisai", "a UK-based
@@ -67,6 +68,7 @@ PLACE_NOUNS = {
 HEADQUARTERS = {"headquarters", "headquarter", "head office", "seat"}
 SIZE = {"Organization": 0, "City": 1, "Place": 2, "Region": 3, "Country": 4}
 LOCATED = PLACES | {"Organization"}
+VERBS = {"VERB", "AUX"}
 
 
 def locations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
@@ -208,6 +210,8 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
                 continue
             if entity.type in PLACES:
                 yield from _place_in_place(table, entity.id, mention)
+            elif entity.type == "Organization" and mention.is_name:
+                yield from _organisation_in_place(table, entity.id, mention)
             prepositions = ("in", "of", "at") if entity.type == "Organization" else ("in",)
             for pobj in prepositional_objects(head, prepositions):
                 place = place_at(table, pobj)
@@ -223,19 +227,47 @@ def _place_in_place(table: EntityTable, place: str, mention) -> Iterator[Relatio
     """ "Gosforth in northeast England", "Haifa in northern Israel": a place
     right followed by "in" and a larger place, however the parser attached
     the phrase."""
+    found = _place_right_after(table, mention.end)
+    if found is not None:
+        whole, cue = found
+        if inside(table, place, whole) and table[whole].type != "City":
+            yield relation(place, "locatedIn", whole, cue, "place-in", 0.75)
+
+
+def _organisation_in_place(table: EntityTable, org: str, mention) -> Iterator[Relation]:
+    """ "who headed the Centers for Disease Control in Atlanta", "founded the
+    Minox company in Heuchelheim", "scientists at Centro Nacional (CNM) in
+    Barcelona": an organisation (with its class noun, its abbreviation) right
+    followed by "in" or "at" and a place, where the parser hung the phrase on
+    the verb."""
     doc = table.doc
     i = mention.end
-    if i >= len(doc) or doc[i].lower_ != "in":
+    while i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].text.islower() and i - mention.end < 2:
+        i += 1  # "the Minox company in", "a K mart store in"
+    if i < len(doc) and doc[i].text == "(":
+        closing = next((t.i for t in doc[i : i + 6] if t.text == ")"), None)
+        i = closing + 1 if closing is not None else i
+    if i >= len(doc) or doc[i].lower_ not in {"in", "at"} or doc[i].head.pos_ not in VERBS:
         return
+    found = _place_right_after(table, i)
+    if found is not None and inside(table, org, found[0]):
+        yield relation(org, "locatedIn", found[0], found[1], "place-after", 0.65)
+
+
+def _place_right_after(table: EntityTable, i: int) -> tuple[str, Token] | None:
+    """The named place after the preposition at ``i`` ("in northeast England"),
+    with the preposition."""
+    doc = table.doc
+    if i >= len(doc) or doc[i].lower_ not in {"in", "at"}:
+        return None
     j = i + 1
     while j < len(doc) and doc[j].pos_ in {"DET", "ADJ"} and not table.is_named(doc[j]):
         j += 1
     bounds = _mention_bounds(table, doc[j]) if j < len(doc) else None
     if bounds is None or bounds[0] != j or not table.is_named(doc[j]):
-        return
+        return None
     whole = table.entity_at(doc[j])
-    if whole is not None and inside(table, place, whole) and table[whole].type != "City":
-        yield relation(place, "locatedIn", whole, doc[i], "place-in", 0.75)
+    return (whole, doc[i]) if whole is not None else None
 
 
 # --- place nouns -------------------------------------------------------------------------

@@ -341,6 +341,14 @@ def _affiliations_of(
         found += organisations_through(table, pobj)
     for pobj in _verb_phrase_after(noun, prepositions):
         found += organisations_through(table, pobj)
+    if found:  # "professor at A, B and C": the parser hangs B and C on "professor"
+        found += [
+            e
+            for c in conjuncts(noun)
+            if c.i > noun.i
+            and table.is_named(c)
+            and is_type(table, e := referent(table, c), AFFILIATES)
+        ]
     for child in noun.children:
         if child.dep_ == "poss" or (
             modifiers and child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i
