@@ -49,6 +49,7 @@ from kg.lexicon import (
     national_institutions,
     roles,
     seats_of_power,
+    title_words,
 )
 from kg.resolve.name_types import (
     PLACE_TYPES,
@@ -128,8 +129,9 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
     for ent in body_ents:
         if ent.label_ == "NORP" or _in_quoted_title(ent) or _in_title_of_office(ent):
             continue
-        if not _is_title(_strip(ent)):
-            add(_from_entity(ent))
+        if _is_title(_strip(ent)) or (ent.label_ == "PERSON" and _names_a_chair(ent)):
+            continue
+        add(_from_entity(ent))
     countries = sorted((m.start, m.country) for m in mentions if m.type == "Country")
 
     def country_before(i: int) -> str | None:
@@ -154,6 +156,8 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
     for mention in _given_name_persons(doc, first, taken):
         add(mention)
     for mention in _persons_by_clause(doc, first, taken):
+        add(mention)
+    for mention in _organisations_by_clause(doc, first, taken):
         add(mention)
     _type_persons_by_article(mentions)
     _cities_in_their_region(doc, mentions)
@@ -256,14 +260,28 @@ def _detached_stop(doc: Doc, i: int) -> bool:
 
 def _rest_of_name(token: Token) -> bool:
     """A capitalised proper noun that the model left untagged right after a
-    person's name, and that is no organisation or place word."""
+    person's name, and that is no organisation or place word or title."""
     return (
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
         and not token.ent_type_
         and token.text not in name_heads()
+        and token.lower_ not in roles()
         and not token.is_sent_start
     )
+
+
+def _names_a_chair(ent: Span) -> bool:
+    """ "the Andrew D. White Professor at Cornell", "the Hoover Senior Fellow": a
+    person's name before an academic title names the chair, not a person."""
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and doc[i].lower_ in title_words() and doc[i].text[:1].isupper():
+        i += 1
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return False
+    role = roles().get(doc[i].lower_)
+    return role is not None and role.sector == "education"
 
 
 def _from_entity(ent: Span) -> Mention | None:
@@ -557,13 +575,30 @@ def _in_title_of_office(ent: Span) -> bool:
 
 
 def _is_title(span: Span) -> bool:
-    """A title of office the model took for a name: "Chief Design Officer",
-    "Minister of Foreign Affairs", "the James Lowell Professor" (a named
-    chair): it ends with a title, or starts with one followed by "of" or
-    "for", and has no head word of an organisation ("General Electric")."""
-    if len(span) < 2 or name_head(span) is not None:
+    """A title of office the model took for a name, where a title stands, after
+    a copula, "as" or in apposition ("X is the Chief Design Officer of Y",
+    "served as Minister of Foreign Affairs", "X, the James Lowell Professor"):
+    it ends with a title, or starts with one followed by "of" or "for", and
+    has no head word of an organisation. ("Tom King said", "Burger King's
+    sales" are names.)"""
+    if not len(span) or name_head(span) is not None:
         return False
     words = [t.lower_ for t in span]
+    titled = [w in title_words() or w in roles() for w in words]
+    if any(titled) and all(t or not w.isalpha() for t, w in zip(titled, words, strict=True)):
+        return True  # "Professor Emeritus", "Emeritus", "Executive" alone
+    if len(span) < 2:
+        return False
+    if words[0] in title_words() and len(words) > 1 and words[1] in {"of", "for"}:
+        return True  # "Emeritus of Mathematics" once "Professor" is cut off
+    root = span.root
+    while root.dep_ == "conj" and root.head.pos_ in {"NOUN", "PROPN"}:
+        root = root.head  # "..., Visiting Professor at X, and Andrew D. White Professor"
+    predicative = root.dep_ in {"attr", "oprd", "appos"} or (
+        root.dep_ == "pobj" and root.head.lower_ == "as"
+    )
+    if not predicative:
+        return False
     for k in (3, 2, 1):
         if len(words) > k and " ".join(words[-k:]) in roles():
             return True
@@ -828,6 +863,30 @@ def _persons_by_clause(doc: Doc, first: int, taken: set[int]) -> Iterator[Mentio
             yield _mention(span, "Person", f"person:{span.text.lower()}", "context")
 
 
+def _organisations_by_clause(doc: Doc, first: int, taken: set[int]) -> Iterator[Mention]:
+    """Names the model missed that a verb of employment or a role noun takes as
+    the organisation: "before joining AV Labs", "a partner at Holm Kvist"."""
+
+    def name_word(token: Token) -> bool:  # the model often calls a company a PRODUCT
+        return _may_be_name(token, taken) or (
+            token.ent_type_ == "PRODUCT" and token.i not in taken and token.text[:1].isupper()
+        )
+
+    for token in doc[first:]:
+        if token.dep_ not in {"dobj", "pobj"} or not name_word(token):
+            continue
+        start = token.i
+        while (
+            start > first
+            and doc[start - 1].dep_ in {"compound", "nummod"}
+            and (name_word(doc[start - 1]) or doc[start - 1].like_num)
+        ):
+            start -= 1
+        span = doc[start : token.i + 1]
+        if joined(span) and not _known_place(span.text) and not gazetteer.country(span.text):
+            yield _mention(span, "Organization", f"org:{span.text.lower()}", "context")
+
+
 def _given_name_persons(doc: Doc, first: int, taken: set[int]) -> Iterator[Mention]:
     """Names the model missed that start with a known first name: "Ana Ruiz
     called ..." (two to four capitalised proper nouns, no place or company word
@@ -841,8 +900,15 @@ def _given_name_persons(doc: Doc, first: int, taken: set[int]) -> Iterator[Menti
             continue
         end = i + 1
         while end < len(doc) and end - i < 4 and _may_be_name(doc[end], taken):
+            if doc[end].lower_ in roles() or doc[end].lower_ in title_words():
+                break  # "Andrew Carlton Professor": the name stops at the title
             end += 1
         span = doc[i:end]
-        if len(span) > 1 and not doc[end - 1].ent_type_ and doc[end - 1].text not in name_heads():
+        if (
+            len(span) > 1
+            and not doc[end - 1].ent_type_
+            and doc[end - 1].text not in name_heads()
+            and not _names_a_chair(span)
+        ):
             yield _mention(span, "Person", f"person:{span.text.lower()}", "context")
         i = end

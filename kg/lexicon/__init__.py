@@ -366,6 +366,12 @@ def class_nouns() -> dict[str, NameClass]:
 
 
 @cache
+def title_words() -> frozenset[str]:
+    """Words that qualify a title ("emeritus", "chief", "senior")."""
+    return frozenset(row[0].lower() for row in rows("title_words.tsv"))
+
+
+@cache
 def person_noun_endings() -> tuple[str, ...]:
     """Endings of nouns that name a person by occupation ("-ologist", "-ician")."""
     return tuple(row[0] for row in rows("person_noun_endings.tsv"))

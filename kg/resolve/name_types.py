@@ -74,13 +74,15 @@ def _first_name_alone(span: Span) -> bool:
 def joined(span: Span) -> bool:
     """ "joined Timbercreek", "taught at the Sorbonne", "works for Acme": what a
     verb of employment or membership (``stative_verbs.tsv``) takes as the
-    organisation."""
+    organisation; "a professor at X", "an engineer with X"."""
     root = span.root
     head = root.head
     if root.dep_ == "dobj":
         verb, preposition = head, "-"
     elif root.dep_ == "pobj" and head.dep_ == "prep":
         verb, preposition = head.head, head.lower_
+        if preposition in {"at", "with"} and _personal_noun(verb):  # "a professor at X"
+            return True
     else:
         return False
     return any(
@@ -180,8 +182,9 @@ def _personal_noun(noun: Token) -> bool:
     """A noun only a person can be: "professor", "physicist", "chief executive"."""
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
-    found = noun_class(noun, described=True)
-    return found is not None and found.type == "Person"
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound" and c.i < noun.i)]
+    found = [noun_class(w, described=True) for w in words]  # "Professor Emeritus"
+    return any(f is not None and f.type == "Person" for f in found)
 
 
 def person_word(word: str) -> bool:

@@ -58,6 +58,17 @@ CASES = [
     ("Ana Ruiz is the Chief Strategy Officer of Norvenka.", "Chief Strategy Officer", None),
     # a first name alone, as biographies write it
     ("Javier worked for a bank while he studied in Madrid.", "Javier", "Person"),
+    # words that only qualify a title are no name; a person's name before an
+    # academic title names a chair, not a person
+    ("Helen Marsh is Professor Emeritus at Dunmore University.", "Emeritus", None),
+    ("Helen Marsh is the Andrew Carlton Professor at Dunmore University.", "Andrew Carlton", None),
+    (
+        "Helen Marsh is the Andrew Carlton Professor at Dunmore University.",
+        "Andrew Carlton Professor",
+        None,
+    ),
+    # what a person's role is held at is an organisation
+    ("Ivo Brandt is an engineer with Qorvane.", "Qorvane", "Organization"),
 ]
 
 

@@ -170,6 +170,18 @@ def _relations(extractor, text):
             "The rig was leased from Harlow Drilling Co. of Folsom last year.",
             ("Harlow Drilling Co.", "locatedIn", "Folsom", None),
         ),
+        (  # a qualified title the model cut in two
+            "Helen Marsh is Professor Emeritus of Physics at Dunmore University.",
+            ("Helen Marsh", "holdsPosition", "Dunmore University", "professor emeritus"),
+        ),
+        (  # where the role is held opens the clause
+            "At Brightwater Systems, Ivo Brandt was chief engineer for six years.",
+            ("Ivo Brandt", "holdsPosition", "Brightwater Systems", "engineer"),
+        ),
+        (  # "where" stands for the organisation
+            "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
+            ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),
+        ),
     ],
 )
 def test_stative_patterns(extractor, text, expected):

@@ -361,15 +361,20 @@ def _affiliations_of(
 
 def _verb_phrase_after(noun: Token, prepositions: tuple[str, ...]) -> Iterator[Token]:
     """ "X was a zoologist at Y": the parser often hangs "at Y" on the copula; a
-    phrase right after the role noun still names where the role is held."""
+    phrase right after the role noun, or opening the clause ("At Y, X was
+    chief engineer"), still names where the role is held; so does the
+    antecedent of "where" ("Y, where she was project manager")."""
     verb = noun.head
     if noun.dep_ not in {"attr", "oprd"} or verb.lemma_ not in COPULAS:
         return
     for child in verb.children:
         right_after = child.i == noun.right_edge.i + 1
-        if child.dep_ == "prep" and right_after and child.lower_ in prepositions:
+        opening = child.i < min(s.i for s in subjects(verb)) if subjects(verb) else False
+        if child.dep_ == "prep" and (right_after or opening) and child.lower_ in prepositions:
             pobjs = [c for c in child.children if c.dep_ == "pobj"]
             yield from (p for c in pobjs for p in conjuncts(c) if p.pos_ == "PROPN")
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        yield verb.head
 
 
 # --- names with an organisation ----------------------------------------------
