@@ -41,7 +41,7 @@ from kg.evaluation.calibration import LEXICON, smoothed_precision, write_last_co
 from kg.lexicon import interaction_cues
 from kg.models import Article, Relation
 
-FLAGS = ("owned", "located", "country-level", "alone")
+FLAGS = ("owned", "located", "country-level", "alone", "conditioned")
 MAX_CONFIDENCE = 0.99  # no rule is certain
 
 

@@ -19,6 +19,15 @@ PLOVER class, CAMEO code, polarity, where source and target are):
   symmetric cue that takes a "with" partner);
 - protests aimed at those their purpose clause makes demands of ("staged
   demonstrations to demand reforms by X");
+- acts with one participant ("the rebels surrendered", "the minister
+  resigned", "soldiers attacked a market"): a cue marked ``target=optional``
+  that names no other actor gives a relation with its source alone (``object``
+  None), as PLOVER codes events without a recipient; such an act gives way to
+  the act it governs or to its source's act with a target in the same chain of
+  clauses ("refused to resign" is the refused resignation, "threatened to
+  attack Iraq" the threat of an attack on Iraq), and a threat is aimed at the
+  subject of the condition it sets ("threatened to close its airspace unless
+  Greece withdraws");
 - demands inside speech: "Trump said Russia 'needed to get out'" -> Trump
   demands of Russia (an obligation in what a speaker says is a demand).
 
@@ -111,7 +120,7 @@ def interactions(
     for token in body:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in reader.consumed:
             found.extend(reader.nominal(token))
-    found = _without_told_targets(found)
+    found = reader.conditioned(_without_told_targets(found))
     found = _dated_by_context(found)
     found = _with_quantities(found, doc, body_start)
     contents = [(span.start, span.end) for span in speech]
@@ -387,11 +396,11 @@ class _Reader:
         if not targets and source_actors and ("target", "located") in cue.conditions:
             targets = [(t, False) for t in self._located(trigger, {s for s, _ in source_actors})]
             located = True
+        plover, cameo = event_class(cue, telling)
         others = {t for t, _ in targets} - {s for s, _ in source_actors}
         # no one but the sources themselves ("pressed their demands"): an act with no target
         lone: list[tuple[str | None, bool]] = [(None, False)]
         alone = not others and ("target", "optional") in cue.conditions
-        plover, cameo = event_class(cue, telling)
         trust = interaction_confidence()
         for source, source_owned in source_actors:
             if not self._allowed(cue, source, "source"):
@@ -430,6 +439,50 @@ class _Reader:
                     ),
                     trigger,
                 )
+
+    def conditioned(self, found: list[_Found]) -> list[_Found]:
+        """A threat told with no target is aimed at the subject of the condition it sets
+        ("threatened to close its airspace unless Greece withdraws its ships": Greece), as
+        event coders read threats; the condition hangs on the threat, on the act threatened
+        or on a clause above them."""
+        trust = interaction_confidence()
+        out: list[_Found] = []
+        for item in found:
+            relation = item.relation
+            targets = []
+            if relation.object is None and relation.plover == "THREATEN":
+                targets = self._conditioned(item.trigger, frozenset({relation.subject}))
+            confidence = relation.confidence / trust["flag:alone"] * trust["flag:conditioned"]
+            out += [
+                _Found(
+                    replace(
+                        relation,
+                        object=target,
+                        confidence=round(min(confidence, 1.0), 3),
+                        rule=relation.rule.replace("+alone", "+conditioned"),
+                    ),
+                    item.trigger,
+                )
+                for target, _ in targets
+            ] or [item]
+        return out
+
+    def _conditioned(self, trigger: Token, exclude: frozenset[str]) -> list[tuple[str, bool]]:
+        heads = [trigger]
+        while heads[-1].dep_ != "conj" and heads[-1].head.i != heads[-1].i:
+            heads.append(heads[-1].head)
+        heads += [c for h in list(heads) for c in h.children if c.dep_ in {"xcomp", "ccomp"}]
+        for head in heads:
+            for clause in head.children:
+                conditional = any(
+                    m.dep_ == "mark" and role_of(m) == "condition" for m in clause.children
+                )
+                if clause.dep_ == "advcl" and conditional:
+                    subjects_ = (s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"})
+                    found = self._resolved(subjects_, False, exclude)
+                    if found:
+                        return found
+        return []
 
     def _names(self, token: Token) -> bool:
         return self.actors.named(token) is not None

@@ -451,3 +451,31 @@ def test_an_act_with_one_participant_stays_out_of_the_json_interface(extractor):
     )
     assert any(r.object is None for r in extraction.relations)
     assert all(isinstance(r["object"], str) for r in to_record(extraction)["relations"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threat that names no one is aimed at whom its condition is set on
+        (
+            "Turkey threatened to close its airspace unless Greece withdraws its warships.",
+            ("Turkey", "threatens", "Greece", "THREATEN"),
+        ),
+        (
+            "Serbia threatened to walk out of the talks if Kosovo refuses to compromise.",
+            ("Serbia", "threatens", "Kosovo", "THREATEN"),
+        ),
+        (
+            "Iran threatened to launch a new offensive unless Kuwait accepted its conditions.",
+            ("Iran", "attacks", "Kuwait", "THREATEN"),
+        ),
+    ],
+)
+def test_a_threat_is_aimed_at_its_condition(extractor, text, expected):
+    assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
+
+
+def test_a_threat_that_names_its_target_keeps_it(extractor):
+    text = "Iran threatened to attack Iraq if Kuwait helped the rebels."
+    found = {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text) if s == "Iran"}
+    assert found == {("Iran", "attacks", "Iraq", "THREATEN")}
