@@ -20,6 +20,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
+from api.fast_path import SparqlFastPath
 from api.querying import QueryRunner
 from api.routers import (
     actors,
@@ -39,8 +40,9 @@ from kg.graph import KnowledgeGraph
 ROUTERS = (health, sparql, update, graph_store, actors, relations, network, articles, linked_data)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """A new app serving the store that ``settings`` names."""
+def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) -> FastAPI:
+    """A new app serving the store that ``settings`` names; SPARQL queries
+    past FastAPI's routing unless ``sparql_fast_path`` is False (``api.fast_path``)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -65,6 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
+    if sparql_fast_path:
+        app.add_middleware(SparqlFastPath)
     for module in ROUTERS:
         app.include_router(module.router)
     return app

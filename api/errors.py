@@ -42,17 +42,41 @@ def error_response(status: int, error: str, detail: str) -> JSONResponse:
     return JSONResponse({"error": error, "detail": detail}, status_code=status)
 
 
+HTTP_CODES = {
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "too_large",
+    415: "unsupported_media_type",
+}
+
+
+def kg_error_response(exc: KGError) -> JSONResponse:
+    """The answer to one of our errors: its status and code from ``STATUS``."""
+    for cls, status, code in STATUS:
+        if isinstance(exc, cls):
+            if status >= 500:
+                log.error("%s: %s", code, exc)
+            return error_response(status, code, str(exc))
+    return error_response(500, "internal", "unexpected error")  # pragma: no cover
+
+
+def http_error_response(exc: HTTPException) -> JSONResponse:
+    """The answer to an ``HTTPException`` raised by a handler or by routing."""
+    code = HTTP_CODES.get(exc.status_code, "http_error")
+    response = error_response(exc.status_code, code, str(exc.detail))
+    response.headers.update(exc.headers or {})
+    return response
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn errors into JSON answers."""
 
     @app.exception_handler(KGError)
     async def _kg_error(_: Request, exc: KGError) -> JSONResponse:
-        for cls, status, code in STATUS:
-            if isinstance(exc, cls):
-                if status >= 500:
-                    log.error("%s: %s", code, exc)
-                return error_response(status, code, str(exc))
-        return error_response(500, "internal", "unexpected error")  # pragma: no cover
+        return kg_error_response(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -64,20 +88,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def _http(_: Request, exc: HTTPException) -> JSONResponse:
-        code = {
-            401: "unauthorized",
-            403: "forbidden",
-            404: "not_found",
-            405: "method_not_allowed",
-            406: "not_acceptable",
-            413: "too_large",
-            415: "unsupported_media_type",
-        }
-        response = error_response(
-            exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail)
-        )
-        response.headers.update(exc.headers or {})
-        return response
+        return http_error_response(exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -10,6 +10,11 @@ Updates are refused here (400); they have their own endpoint, ``/update``.
 
 A ``GET`` without parameters returns the service description (Turtle, or
 another RDF format by Accept).
+
+In the served app, query requests reach ``answer`` through
+``api.fast_path.SparqlFastPath``, ahead of FastAPI's routing; the routes below
+declare the endpoint in the OpenAPI documentation and answer the same way in
+an app built without it (``create_app(..., sparql_fast_path=False)``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from starlette.exceptions import HTTPException
 from api.deps import GraphDep, SparqlRunnerDep
 from api.negotiation import choose
 from api.protocol import DIRECT, FORM, Operation, read_operation
+from api.querying import QueryRunner
 from kg.errors import QueryError
 from kg.graph import KnowledgeGraph
 from kg.sparql_kind import query_kind, uses_service
@@ -67,19 +73,19 @@ async def sparql_get(
     """Run ``?query=``; without any parameter, describe the service."""
     if not request.url.query:
         return _service_description(request, graph)
-    return await _answer(request, runner, graph, await read_operation(request, "query"))
+    return await answer(request, runner, graph, await read_operation(request, "query"))
 
 
 @router.post("/sparql", summary="SPARQL query (POST)", responses=RESULTS, openapi_extra=POST_BODY)
-async def sparql_post(request: Request) -> Response:
+async def sparql_post(request: Request, graph: GraphDep, runner: SparqlRunnerDep) -> Response:
     """Run a query sent form-encoded or as ``application/sparql-query``."""
-    state = request.app.state  # no dependencies: this route is the hottest path
-    return await _answer(
-        request, state.sparql_runner, state.graph, await read_operation(request, "query")
-    )
+    return await answer(request, runner, graph, await read_operation(request, "query"))
 
 
-async def _answer(request: Request, runner, graph: KnowledgeGraph, operation: Operation):
+async def answer(
+    request: Request, runner: QueryRunner, graph: KnowledgeGraph, operation: Operation
+) -> Response:
+    """Run a protocol query and answer it in the media type Accept prefers."""
     kind = query_kind(operation.text)
     if not graph.settings.sparql_federation and uses_service(operation.text):
         raise QueryError(

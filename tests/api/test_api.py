@@ -21,9 +21,12 @@ SELECT DISTINCT ?who ?evidence WHERE {
 WHO_SUPPORTS_GUAIDO = WHO_SUPPORTS_MADURO.replace("Nicolas Maduro", "Juan Guaido")
 
 
-@pytest.fixture(scope="module")
-def client(seed_store):
-    with TestClient(create_app(seed_store), raise_server_exceptions=False) as test_client:
+@pytest.fixture(scope="module", params=[True, False], ids=["fast-path", "routed"])
+def client(seed_store, request):
+    """The app with SPARQL queries answered ahead of routing (as served) and
+    through FastAPI's routes: every test here holds for both."""
+    app = create_app(seed_store, sparql_fast_path=request.param)
+    with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
 
 
