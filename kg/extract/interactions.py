@@ -602,9 +602,21 @@ def _noun_cues(noun: Token) -> list[InteractionCue]:
             ),
             [],
         )
+    rows = _completed_by_of(noun, rows)
     present = {c.lower_ for c in noun.children if c.dep_ == "prep"}
     marked = [cue for cue in rows if present & (cue.slots - set(cue.source))]
     return marked or rows
+
+
+def _completed_by_of(noun: Token, rows: list[InteractionCue]) -> list[InteractionCue]:
+    """The rows of an event noun that its of-phrase completes, as an object completes a
+    verb's: "the deployment of peacekeeping troops" is aid, as "deployed peacekeepers" is;
+    else the rows that need no object."""
+    if not any(r.objects for r in rows):
+        return rows
+    words = [w.lemma_.lower() for o in _of_objects(noun) for w in (*_compounds(o), o)]
+    completed = [r for r in rows if r.objects and not r.excludes and r.objects & set(words)]
+    return completed or [r for r in rows if not r.objects or r.excludes]
 
 
 def _governor(noun: Token) -> Token | None:

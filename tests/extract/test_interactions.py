@@ -479,3 +479,26 @@ def test_a_threat_that_names_its_target_keeps_it(extractor):
     text = "Iran threatened to attack Iraq if Kuwait helped the rebels."
     found = {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text) if s == "Iran"}
     assert found == {("Iran", "attacks", "Iraq", "THREATEN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun's of-phrase completes it as an object completes a verb
+        (
+            "The deployment of Nigerian peacekeeping troops to Liberia began on Monday.",
+            ("Nigerian military personnel", "deployedTo", "Liberia", "AID"),
+        ),
+        (
+            "The deployment of Russian troops to Syria began on Monday.",
+            ("Russian military personnel", "deployedTo", "Syria", "MOBILIZE"),
+        ),
+        # an inquiry opened names no one: an investigation with its source alone
+        (
+            "Kenya's high court opened an inquiry into the election.",
+            ("Kenyan High Court", "criticizes", None, "ACCUSE"),
+        ),
+    ],
+)
+def test_event_nouns(extractor, text, expected):
+    assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
