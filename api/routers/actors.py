@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep
@@ -36,8 +36,42 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Most items in data.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 Since = Annotated[dt.date | None, Query(description="Only on or after this day.")]
 Until = Annotated[dt.date | None, Query(description="Only on or before this day.")]
-Types = Annotated[list[RelationType], Query(description="Relation types (repeat for more).")]
 MinConfidence = Annotated[float, Query(ge=0, le=1, description="Lowest confidence.")]
+
+
+async def paging(limit: Limit = 50, offset: Offset = 0) -> Page:
+    """The page a list route answers: ``limit`` items after ``offset``."""
+    return Page(limit, offset)
+
+
+Paging = Annotated[Page, Depends(paging)]
+
+
+TYPES_HELP = "Relation types (repeat for more)."
+
+
+async def relation_filter(
+    type: Annotated[list[RelationType], Query(description=TYPES_HELP)] = [],  # noqa: B006
+    since: Since = None,
+    until: Until = None,
+    min_confidence: MinConfidence = 0.0,
+) -> RelationFilter:
+    """The relation filters of a route that takes ``?type=`` (repeated)."""
+    return RelationFilter(tuple(t.value for t in type), since, until, min_confidence)
+
+
+async def network_filter(
+    types: Annotated[list[RelationType], Query(description=TYPES_HELP)] = [],  # noqa: B006
+    since: Since = None,
+    until: Until = None,
+    min_confidence: MinConfidence = 0.0,
+) -> RelationFilter:
+    """The relation filters of a network route, which takes ``?types=``."""
+    return await relation_filter(types, since, until, min_confidence)
+
+
+RelationWhere = Annotated[RelationFilter, Depends(relation_filter)]
+NetworkWhere = Annotated[RelationFilter, Depends(network_filter)]
 
 
 def actor_iri(graph: KnowledgeGraph, actor_id: str) -> str:
@@ -52,19 +86,18 @@ def actor_iri(graph: KnowledgeGraph, actor_id: str) -> str:
 async def list_actors(
     graph: GraphDep,
     runner: ApiRunnerDep,
+    page: Paging,
     q: Annotated[str, Query(max_length=200, description="Part of a name or alias.")] = "",
     type: Annotated[ActorType | None, Query(description="Only actors of this type.")] = None,
     country: Annotated[
         str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO alpha-3.")
     ] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
 ) -> ActorsPublic:
     """Actors whose name or an alias contains ``q``, most mentioned first."""
 
     def answer() -> ActorsPublic:
         found, count = queries.search_actors(
-            graph.store, q.strip(), type and type.value, country, Page(limit, offset)
+            graph.store, q.strip(), type and type.value, country, page
         )
         data = [rows.actor(graph.iris, str(row["actor"]), row) for row in found]
         return ActorsPublic(data=data, count=count)
@@ -91,22 +124,17 @@ async def get_relations(
     actor_id: ActorId,
     graph: GraphDep,
     runner: ApiRunnerDep,
-    type: Types = [],  # noqa: B006 - FastAPI copies defaults
+    page: Paging,
+    where: RelationWhere,
     direction: Direction = Direction.both,
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = 0.0,
-    limit: Limit = 50,
-    offset: Offset = 0,
 ) -> RelationsPublic:
     """The actor's relations — with the other actor, type, date, confidence and
     evidence (article, sentence, offsets) — newest first."""
-    where = RelationFilter(tuple(t.value for t in type), since, until, min_confidence)
 
     def answer() -> RelationsPublic:
         iri = actor_iri(graph, actor_id)
         found, count = queries.relations(
-            graph.store, iri, direction=direction.value, where=where, page=Page(limit, offset)
+            graph.store, iri, direction=direction.value, where=where, page=page
         )
         return RelationsPublic(data=[rows.relation(graph.iris, r) for r in found], count=count)
 
@@ -118,18 +146,15 @@ async def get_statements(
     actor_id: ActorId,
     graph: GraphDep,
     runner: ApiRunnerDep,
+    page: Paging,
     since: Since = None,
     until: Until = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
 ) -> StatementsPublic:
     """What the actor said (quoted or reported), newest first, with evidence."""
 
     def answer() -> StatementsPublic:
         iri = actor_iri(graph, actor_id)
-        found, count = queries.statements(
-            graph.store, iri, since=since, until=until, page=Page(limit, offset)
-        )
+        found, count = queries.statements(graph.store, iri, since=since, until=until, page=page)
         return StatementsPublic(data=[rows.statement(graph.iris, r) for r in found], count=count)
 
     return await runner.run(answer)
@@ -141,21 +166,14 @@ async def get_relations_between(
     other_id: ActorId,
     graph: GraphDep,
     runner: ApiRunnerDep,
-    type: Types = [],  # noqa: B006 - FastAPI copies defaults
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = 0.0,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    page: Paging,
+    where: RelationWhere,
 ) -> RelationsPublic:
     """Everything between two actors, in both directions, newest first."""
-    where = RelationFilter(tuple(t.value for t in type), since, until, min_confidence)
 
     def answer() -> RelationsPublic:
         iri, other = actor_iri(graph, actor_id), actor_iri(graph, other_id)
-        found, count = queries.relations(
-            graph.store, iri, other=other, where=where, page=Page(limit, offset)
-        )
+        found, count = queries.relations(graph.store, iri, other=other, where=where, page=page)
         return RelationsPublic(data=[rows.relation(graph.iris, r) for r in found], count=count)
 
     return await runner.run(answer)

@@ -21,13 +21,12 @@ from starlette.exceptions import HTTPException
 
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep, WriteAccess
-from api.routers.actors import Limit, Offset
+from api.routers.actors import Paging
 from api.schemas import ArticleIn, ArticleIngestedPublic, ArticlePublic, ArticlesPublic
 from kg import queries
 from kg.errors import InputError, NotFoundError
 from kg.interface import to_record
 from kg.models import Extraction
-from kg.queries import Page
 from kg.read import article_from_text
 
 router = APIRouter(prefix="/articles", tags=["articles"])
@@ -111,13 +110,11 @@ def _utf8(body: bytes) -> str:
 
 
 @router.get("", response_model=ArticlesPublic)
-async def list_articles(
-    graph: GraphDep, runner: ApiRunnerDep, limit: Limit = 50, offset: Offset = 0
-) -> ArticlesPublic:
+async def list_articles(graph: GraphDep, runner: ApiRunnerDep, page: Paging) -> ArticlesPublic:
     """The stored articles, newest first."""
 
     def answer() -> ArticlesPublic:
-        found, count = queries.articles(graph.store, Page(limit, offset))
+        found, count = queries.articles(graph.store, page)
         return ArticlesPublic(data=[rows.article(r) for r in found], count=count)
 
     return await runner.run(answer)

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep
-from api.routers.actors import MinConfidence, Since, Types, Until, actor_iri
+from api.routers.actors import NetworkWhere, actor_iri
 from api.schemas import NetworkPublic, PathPublic, PathsPublic
 from kg.analysis import actor_network, ego_network, hops, shortest_paths, to_graphml
 from kg.graph import KnowledgeGraph
@@ -34,19 +34,15 @@ Depth = Annotated[int, Query(ge=1, le=3, description="Steps from the center.")]
 async def get_paths(
     graph: GraphDep,
     runner: ApiRunnerDep,
+    where: NetworkWhere,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=200)],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=200)],
     max_length: Annotated[int, Query(ge=1, le=6, description="Most steps.")] = 4,
-    types: Types = [],  # noqa: B006 - FastAPI copies defaults
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = 0.0,
     limit: Annotated[int, Query(ge=1, le=100, description="Most paths.")] = 10,
 ) -> PathsPublic:
     """How two actors are connected: the shortest paths between them in the
     actor network (relations followed in either direction), with the
     relations on each step."""
-    where = RelationFilter(tuple(t.value for t in types), since, until, min_confidence)
 
     def answer() -> PathsPublic:
         start, end = actor_iri(graph, source), actor_iri(graph, target)
@@ -77,16 +73,12 @@ def _network(graph: KnowledgeGraph, center: str | None, depth: int, where: Relat
 async def get_network(
     graph: GraphDep,
     runner: ApiRunnerDep,
+    where: NetworkWhere,
     center: Center = None,
     depth: Depth = 1,
-    types: Types = [],  # noqa: B006 - FastAPI copies defaults
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = 0.0,
 ) -> NetworkPublic:
     """The actors within ``depth`` steps of ``center`` and the relations among
     them, as nodes and edges for a graph viewer."""
-    where = RelationFilter(tuple(t.value for t in types), since, until, min_confidence)
 
     def answer() -> NetworkPublic:
         network = _network(graph, center, depth, where)
@@ -106,15 +98,11 @@ async def get_network(
 async def get_network_graphml(
     graph: GraphDep,
     runner: ApiRunnerDep,
+    where: NetworkWhere,
     center: Center = None,
     depth: Depth = 1,
-    types: Types = [],  # noqa: B006 - FastAPI copies defaults
-    since: Since = None,
-    until: Until = None,
-    min_confidence: MinConfidence = 0.0,
 ) -> Response:
     """The same network as GraphML, for Gephi and other graph tools."""
-    where = RelationFilter(tuple(t.value for t in types), since, until, min_confidence)
 
     def answer() -> bytes:
         return to_graphml(_network(graph, center, depth, where))
