@@ -54,6 +54,7 @@ from kg.lexicon import (
 from kg.resolve.name_types import (
     PLACE_TYPES,
     clause_says_person,
+    employer,
     joined,
     name_class,
     name_head,
@@ -313,6 +314,9 @@ def _from_entity(ent: Span) -> Mention | None:
         return _place(span, "GPE", "context")
     if found is None and label in {"GPE", "LOC", "FAC"} and joined(span) and not _known_place(text):
         found = NameClass("Organization", None)  # "joined Timbercreek", "taught at the Sorbonne"
+    named = span[0].lower_ in given_names()
+    if found is None and label == "PERSON" and not named and employer(span):
+        found = NameClass("Organization", None)  # "after leaving Brightwave", "chairman of Qellum"
     if found is not None:
         return _typed(span, found)
     if label in {"GPE", "LOC", "FAC"}:

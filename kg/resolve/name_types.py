@@ -46,6 +46,7 @@ COPULAS = {"be", "become", "remain"}
 NAME_PREPOSITIONS = {"of", "for", "on", "de", "del", "di", "des", "du", "della"}
 PLACE_TYPES = {"City", "Region", "Place"}
 MAX_AGE = 120
+EMPLOYER_SECTORS = {"business", "education", "media", "health", "culture", "sports", "membership"}
 
 
 def name_class(span: Span, model_label: str) -> NameClass | None:
@@ -90,6 +91,32 @@ def joined(span: Span) -> bool:
         and not entry.inverse
         and preposition in entry.prepositions
         for entry in stative_verbs().get(verb.lemma_.lower(), ())
+    )
+
+
+def employer(span: Span) -> bool:
+    """ "joined Vantorix", "after leaving Brightwave", "the chairman of Qellum": a
+    name that a verb of employment takes as its object, or that a title outside
+    government names with its preposition, is where the position is held, even
+    where the model took it for a person (not "joined Smith in calling for ...",
+    "a scientist with Smith", or "the mayor of X", which may be a town)."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj":
+        return joined(span) and not any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children)
+            for c in head.children
+        )
+    if root.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    noun = head.head
+    role = roles().get(noun.lower_) or roles().get(noun.lemma_.lower())
+    preposition = head.lower_  # "a scientist with X": X may be the person worked with
+    return (
+        role is not None
+        and role.sector in EMPLOYER_SECTORS
+        and preposition in role.prepositions
+        and preposition != "with"
     )
 
 

@@ -69,6 +69,13 @@ CASES = [
     ),
     # what a person's role is held at is an organisation
     ("Ivo Brandt is an engineer with Qorvane.", "Qorvane", "Organization"),
+    # so is what one joins, leaves or chairs, whatever the model says
+    ("He left Brightwave in 2002 and joined Qellum in 2004.", "Brightwave", "Organization"),
+    ("He left Brightwave in 2002 and joined Qellum in 2004.", "Qellum", "Organization"),
+    ("Ringo Starr was once a member of the Beatles.", "Beatles", "Organization"),
+    # but not a person one joins in doing something, or works with
+    ("Hale joined Obama in calling for a ceasefire.", "Obama", "Person"),
+    ("She was a research scientist with Devi Rao at Stanford.", "Devi Rao", "Person"),
 ]
 
 

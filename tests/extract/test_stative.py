@@ -178,6 +178,10 @@ def _relations(extractor, text):
             "At Brightwater Systems, Ivo Brandt was chief engineer for six years.",
             ("Ivo Brandt", "holdsPosition", "Brightwater Systems", "engineer"),
         ),
+        (  # a company the model took for a person
+            "Denis was Chairman of Qellum, a maker of valves.",
+            ("Denis", "holdsPosition", "Qellum", "chairman"),
+        ),
         (  # "where" stands for the organisation
             "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
             ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),
