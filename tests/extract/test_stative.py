@@ -182,6 +182,23 @@ def _relations(extractor, text):
             "Denis was Chairman of Qellum, a maker of valves.",
             ("Denis", "holdsPosition", "Qellum", "chairman"),
         ),
+        (  # a noun phrase opening the sentence describes the subject after it
+            "Ruth Okafor won the prize. A professor at Dunmore University, she has "
+            "written on game theory.",
+            ("Ruth Okafor", "holdsPosition", "Dunmore University", "professor"),
+        ),
+        (
+            "A former banker at Nordwerk, Tom Smith now runs a charity.",
+            ("Tom Smith", "holdsPosition", "Nordwerk", "banker"),
+        ),
+        (  # a place's possessive on the class noun of a company
+            "Lenders such as Hamburg's Nordwerk bank refused to help.",
+            ("Nordwerk", "locatedIn", "Hamburg", None),
+        ),
+        (
+            "Reporters gathered outside Kelvar headquarters in Tulsa on Monday.",
+            ("Kelvar", "locatedIn", "Tulsa", None),
+        ),
         (  # "where" stands for the organisation
             "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
             ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),
@@ -207,6 +224,16 @@ def test_stative_patterns(extractor, text, expected):
         ),
         # a list of cities is no chain of places
         ("Flights left Paris, Rome and Madrid on time.", ("Paris", "locatedIn", "Rome")),
+        # an opening phrase that names no role
+        (
+            "A longtime critic of the Kelvar Group, Tom Smith said the deal was bad.",
+            ("Tom Smith", "holdsPosition", "Kelvar Group"),
+        ),
+        # a facility is where it is, not where its company is based
+        (
+            "The station's transmitter stands at the Telefarm complex in Shoreview.",
+            ("Telefarm", "locatedIn", "Shoreview"),
+        ),
     ],
 )
 def test_what_is_not_a_stative_relation(extractor, text, unexpected):

@@ -196,7 +196,8 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
     verb ("X is chairman", "X was named chairman"), the subject of "as" ("X
     serves as chairman"). A coordinated noun shares its first conjunct's; a
     noun in apposition to another common noun shares what that one describes
-    ("X is a businessman, chairman of Y")."""
+    ("X is a businessman, chairman of Y"); a noun phrase opening the sentence
+    describes the subject after it ("A professor at Y, X wrote ...")."""
     head = noun
     found: list[tuple[str, str]] = []
     while head.dep_ == "conj":
@@ -245,9 +246,24 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
         if verb.head.lemma_ in SUCCESSION:  # "X succeeded Y as CEO": Y held it before
             previous = [c for c in verb.head.children if c.dep_ == "dobj"]
             found += [(e, "as") for s in previous for e, _ in referents(table, s)]
+    if not found:
+        found += [(e, "apposition") for s in _fronted_subject(head) for e, _ in referents(table, s)]
     if not found and depth == 0:
         found += [(e, "apposition") for e in comma_neighbours(table, head)]
     return list(dict.fromkeys(found))
+
+
+def _fronted_subject(noun: Token) -> list[Token]:
+    """ "A professor at Y, she has written ...", "A former banker, X now runs
+    ...": a noun phrase that opens the sentence, set off by a comma right before
+    the subject of its clause, describes that subject."""
+    doc, edge = noun.doc, noun.right_edge.i
+    if noun.dep_ not in {"advcl", "nsubj", "npadvmod", "dep"} or not noun.left_edge.is_sent_start:
+        return []
+    if edge + 2 >= len(doc) or doc[edge + 1].text != ",":
+        return []
+    verb = noun.head
+    return [s for s in subjects(verb) if s.i != noun.i and s.left_edge.i == edge + 2]
 
 
 def _holders_of(verb: Token) -> list[Token]:

@@ -42,7 +42,7 @@ from kg.extract.stative.arguments import (
     relation,
     subjects,
 )
-from kg.lexicon import gazetteer
+from kg.lexicon import class_nouns, gazetteer
 from kg.models import Relation
 from kg.resolve.in_article import EntityTable
 
@@ -213,14 +213,26 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
             elif entity.type == "Organization" and mention.is_name:
                 yield from _organisation_in_place(table, entity.id, mention)
             prepositions = ("in", "of", "at") if entity.type == "Organization" else ("in",)
-            for pobj in prepositional_objects(head, prepositions):
+            phrase = _with_class_noun(table, head)
+            for pobj in (p for h in phrase for p in prepositional_objects(h, prepositions)):
                 place = place_at(table, pobj)
                 if place is not None and inside(table, entity.id, place):
                     yield relation(entity.id, "locatedIn", place, pobj, "place-in", 0.75)
-            for child in head.children:  # "New York's Mount Sinai School of Medicine"
+            for child in (c for h in phrase for c in h.children):
                 place = place_at(table, child) if child.dep_ == "poss" else None
                 if place is not None and inside(table, entity.id, place):
                     yield relation(entity.id, "locatedIn", place, child, "place-possessive", 0.75)
+
+
+def _with_class_noun(table: EntityTable, head: Token) -> tuple[Token, ...]:
+    """A name's head word, and the class noun of an organisation that it is the
+    compound of: "Hamburg's Nordwerk bank", "the Minox company in Heuchelheim"
+    (not a facility: "the Telefarm complex in Shoreview" is where the complex is)."""
+    noun = head.head
+    found = class_nouns().get(noun.lemma_.lower()) if head.dep_ == "compound" else None
+    if found is not None and found.type == "Organization" and not table.is_named(noun):
+        return head, noun
+    return (head,)
 
 
 def _place_in_place(table: EntityTable, place: str, mention) -> Iterator[Relation]:
@@ -357,9 +369,9 @@ def _organisations(table: EntityTable, noun: Token) -> list[str]:
 
 
 def _headquarters(table: EntityTable, noun: Token) -> Iterator[Relation]:
-    """ "X's headquarters in Y", "X has its headquarters in Y", "X, with
-    headquarters in Y", "its headquarters are in Y"."""
-    owners = [referent(table, c) for c in noun.children if c.dep_ == "poss"]
+    """ "X's headquarters in Y", "at X headquarters in Y", "X has its
+    headquarters in Y", "X, with headquarters in Y", "its headquarters are in Y"."""
+    owners = [referent(table, c) for c in noun.children if c.dep_ in {"poss", "compound"}]
     owners += [referent(table, p) for p in prepositional_objects(noun, ("of",))]
     head = noun.head
     if noun.dep_ in {"dobj", "pobj"}:
