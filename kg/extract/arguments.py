@@ -8,7 +8,8 @@
 - slots: the direct or indirect object, the subject of a that-clause, or the
   object of a preposition;
 - coordination: every conjunct counts ("China, Cuba and Russia"), also
-  coordinated modifiers ("Hungarian and Romanian officials");
+  coordinated modifiers ("Hungarian and Romanian officials": the Romanian ones
+  stand for Romania when the entity stage found only "Hungarian officials");
 - the actor of a phrase: the actor it names, or the actor it belongs to when
   it names none ("a top U.S. official" -> United States, "Maduro's
   re-election" -> Maduro, "rebels in the Ivory Coast" -> Ivory Coast, "crimes
@@ -30,6 +31,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.modality import owed, role_of
+from kg.lexicon import gazetteer
 from kg.resolve.in_article import ACTOR_TYPES, EntityTable
 
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
@@ -156,6 +158,11 @@ class Actors:
     def of(self, token: Token, places: bool = False, depth: int = 3) -> tuple[str, bool] | None:
         """(entity id, whether it is the owner rather than the phrase itself), or None."""
         found = self.named(token, places)
+        country = _coordinated_demonym(token)
+        if country is not None and (found is None or self.table[found].country != country):
+            # "Hungarian and Romanian officials": Romania's, not the Hungarian ones the
+            # phrase was read as
+            return self.table.country_entity(country), True
         if found is not None:
             return found, False
         if depth == 0 or token.pos_ not in {"NOUN", "PROPN", "X"}:
@@ -177,6 +184,16 @@ class Actors:
 
     def is_actor(self, entity_id: str) -> bool:
         return self.table[entity_id].type in ACTOR_TYPES
+
+
+def _coordinated_demonym(token: Token) -> str | None:
+    """The country (ISO3) of a demonym coordinated with the modifier of a noun, which the
+    noun's actor has for one country only: "Romanian" in "Hungarian and Romanian
+    officials", "Russian" in "U.S. and Russian negotiators"."""
+    if token.dep_ != "conj" or token.head.dep_ not in {"amod", "compound", "nmod"}:
+        return None
+    info = gazetteer.demonym(token.text) or gazetteer.country(token.text)
+    return info.iso3 if info is not None else None
 
 
 def owners(token: Token) -> list[Token]:

@@ -502,3 +502,21 @@ def test_a_threat_that_names_its_target_keeps_it(extractor):
 )
 def test_event_nouns(extractor, text, expected):
     assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated demonyms sharing a head: each stands for its own country
+        (
+            "Senior Chilean and Peruvian officials agreed on Monday to reopen the border.",
+            ("Chilean officials", "cooperatesWith", "Peru", "AGREE"),
+        ),
+        (
+            "Chilean and Peruvian negotiators returned to Geneva for talks.",
+            ("Chile", "consults", "Peru", "CONSULT"),
+        ),
+    ],
+)
+def test_coordinated_demonyms(extractor, text, expected):
+    assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
