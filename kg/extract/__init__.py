@@ -37,13 +37,14 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     relations = _deduplicated(stative + acts)
     used = {r.subject for r in relations} | {r.object for r in relations if r.object}
     used |= {s.speaker for s in said if s.speaker}
+    text = doc.text  # built once: Doc.text joins every token on each call
     return Extraction(
         article=article,
         entities=tuple(_frozen(table, used)),
         relations=tuple(relations),
         statements=tuple(said),
         sentences=tuple(
-            trimmed(doc.text, s.start_char, s.end_char) for s in doc.sents if s.end_char > body
+            trimmed(text, s.start_char, s.end_char) for s in doc.sents if s.end_char > body
         ),
     )
 

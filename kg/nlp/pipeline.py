@@ -74,9 +74,10 @@ def _prepared_doc(nlp: Language, article: Article) -> Doc:
             token.is_sent_start = True
         elif before.text.endswith(".") and before.lower_ in _title_abbreviations():
             token.is_sent_start = False
-    quotes = quote_spans(doc.text)
+    text = doc.text  # built once: Doc.text joins every token on each call
+    quotes = quote_spans(text)
     for start, end in quotes:
-        _keep_quote_with_attribution(doc, start, end, starts)
+        _keep_quote_with_attribution(doc, text, start, end, starts)
     spans = (_title_in_quotes(doc, s, e) for s, e in quotes)
     titles = [span for span in spans if span is not None]
     if titles:
@@ -93,11 +94,13 @@ def _title_abbreviations() -> frozenset[str]:
     return frozenset(word for word in words if word.endswith(".") and " " not in word)
 
 
-def _keep_quote_with_attribution(doc: Doc, start: int, end: int, starts: set[int]) -> None:
+def _keep_quote_with_attribution(
+    doc: Doc, text: str, start: int, end: int, starts: set[int]
+) -> None:
     """No sentence starts inside a quotation that its attribution follows, at its
     closing mark, or right after it ('"... need us," the minister said')."""
     inner = doc.char_span(start, end, alignment_mode="expand")
-    if inner is None or any(start < s < end for s in starts) or "\n\n" in doc.text[start:end]:
+    if inner is None or any(start < s < end for s in starts) or "\n\n" in text[start:end]:
         return
     closing = doc[inner.end - 1]
     if not closing.is_quote or closing.i == inner.start:
@@ -106,7 +109,7 @@ def _keep_quote_with_attribution(doc: Doc, start: int, end: int, starts: set[int
     after = doc[inner.end] if inner.end < len(doc) else None
     if after is None or after.idx in starts:
         return
-    attributed = after.is_lower or doc.text[end - 2 : end - 1] == ","
+    attributed = after.is_lower or text[end - 2 : end - 1] == ","
     if attributed and not after.is_punct:
         after.is_sent_start = False
         for token in inner[1:]:

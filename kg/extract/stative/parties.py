@@ -99,6 +99,7 @@ def _qualified_persons(table: EntityTable, token: Token) -> list[str]:
 
 def _codes(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
     """ "Sen. Jake Garn, R-Utah", "Bill Nelson (D-Fla.)"."""
+    text = doc.text  # built once: Doc.text joins every token on each call
     for entity in list(table.entities):
         if entity.type != "Person":
             continue
@@ -107,7 +108,7 @@ def _codes(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
             end = last.idx + len(last.text)
             if last.idx < body_start:
                 continue
-            match = CODE.match(doc.text, end)
+            match = CODE.match(text, end)
             word = party_words().get((match.group(1).lower(), "code")) if match else None
             if word is not None:
                 yield relation(entity.id, "memberOf", _party(table, word), last, "party-code", 0.9)
