@@ -312,8 +312,14 @@ class _Reader:
                 if not self._resolved(sources, False):
                     # "US sanctions", "Palestinian riots": the modifier acts
                     sources = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}]
-                if not self._resolved(sources, False) and verb is not None and noun.dep_ == "dobj":
-                    sources = subjects(verb)  # "imposed sanctions on X", "reiterated its demand"
+                if (
+                    not self._resolved(sources, False)
+                    and verb is not None
+                    and noun.dep_ == "dobj"
+                    and not _verb_cues(verb)[0]
+                ):  # "imposed sanctions on X", "reiterated its demand"; not "condemned the
+                    # deployment": who condemns an act is not who does it
+                    sources = subjects(verb)
                 exclude = frozenset(a for a, _ in self._resolved(sources, False))
                 targets = self._targets(noun, cue, False, [], exclude=exclude)
                 if not targets and verb is not None and noun.dep_ == "dobj":

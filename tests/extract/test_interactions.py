@@ -350,6 +350,8 @@ def test_every_interaction_carries_its_cue_class_and_rule(extractor):
             "Shares in the Lebanese company founded by assassinated premier Rafik Hariri fell.",
             "attacks",
         ),
+        # who condemns an act is not who does it
+        ("Mexico condemned the attack on the embassy.", "attacks"),
         # a wish is no demand; an order of something owned asks nothing of its owner
         ("The union said shop workers should be able to rest on Sundays.", "demands"),
         ("President Jacques Chirac ordered the destruction of Ivory Coast's air force.", "demands"),
@@ -404,6 +406,7 @@ def test_denied_and_refused_acts_are_negated(extractor, text, triple):
             ("Sudanese military personnel", "attacks", "ASSAULT"),
         ),
         ("Colombian rebels bombed an oil pipeline.", ("Colombian rebels", "attacks", "ASSAULT")),
+        ("Brazil launched an attack on the rebels.", ("Brazil", "attacks", "ASSAULT")),
         (
             "The Ethiopian government rejected the proposal.",
             ("Ethiopian government", "rejects", "REJECT"),
