@@ -495,6 +495,8 @@ def _organisation(span: Span, sector: str | None, typed_by: str) -> Mention | No
         institution = _institution_head(span)
         if institution is not None:
             sector, part_of = institution.sector, institution.part_of
+        else:  # "the Bulgarian Socialist Party", "the U.S. 6th Fleet": the name says whose
+            part_of = _country_qualifier_in(span[:1]) == qualifier
     return _mention(
         span,
         "Organization",

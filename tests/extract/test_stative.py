@@ -199,6 +199,14 @@ def _relations(extractor, text):
             "Reporters gathered outside Kelvar headquarters in Tulsa on Monday.",
             ("Kelvar", "locatedIn", "Tulsa", None),
         ),
+        (  # a country or demonym opening an organisation's name says whose it is
+            "The Bulgarian Socialist Party won the vote.",
+            ("Bulgarian Socialist Party", "partOf", "Bulgaria", None),
+        ),
+        (
+            "The U.S. 6th Fleet sailed on Monday.",
+            ("U.S. 6th Fleet", "partOf", "United States", None),
+        ),
         (  # "where" stands for the organisation
             "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
             ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),
@@ -224,6 +232,17 @@ def test_stative_patterns(extractor, text, expected):
         ),
         # a list of cities is no chain of places
         ("Flights left Paris, Rome and Madrid on time.", ("Paris", "locatedIn", "Rome")),
+        # a long list of names is no chain of places, however they were typed
+        (
+            "The carriers that fly the plane are Aloha, American, Continental, Delta, "
+            "Piedmont, Southwest and Sun Air.",
+            ("Continental", "locatedIn", "Southwest"),
+        ),
+        (
+            "Airlines serving the route are Aloha, Pacific West, American, Continental, "
+            "Delta, Orion, Piedmont, Southwest, United and Sun Air.",
+            ("Delta", "locatedIn", "Southwest"),
+        ),
         # an opening phrase that names no role
         (
             "A longtime critic of the Kelvar Group, Tom Smith said the deal was bad.",

@@ -5,7 +5,9 @@
   whole: "X's parent company Y", "Y, the parent of X";
 - "owned by", "acquired by" are verbs (``stative_verbs.tsv``, see ``verbs``);
 - country-qualified institutions: "the Russian Foreign Ministry" is part of
-  Russia (the mention says so: ``Mention.part_of_country``).
+  Russia, and so is an organisation whose name opens with its country ("the
+  Bulgarian Socialist Party", "the U.S. 6th Fleet"; the mention says so:
+  ``Mention.part_of_country``).
 """
 
 from __future__ import annotations

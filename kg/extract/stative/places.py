@@ -69,6 +69,7 @@ HEADQUARTERS = {"headquarters", "headquarter", "head office", "seat"}
 SIZE = {"Organization": 0, "City": 1, "Place": 2, "Region": 3, "Country": 4}
 LOCATED = PLACES | {"Organization"}
 VERBS = {"VERB", "AUX"}
+MAX_CHAIN = 3  # "Gosforth, Newcastle, England"; more names in commas are a list
 
 
 def locations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relation]:
@@ -159,11 +160,12 @@ def _comma_chains(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Rel
 
 def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
     """Names separated by single commas from token ``i`` on, unless they are a
-    list ("Paris, Rome and Madrid") or continue one."""
+    list ("Paris, Rome and Madrid") or continue one (a name, tagged or not,
+    and a comma before them)."""
     bounds = _mention_bounds(table, doc[i])
     if bounds is None or bounds[0] != i:
         return []
-    if i >= 2 and doc[i - 1].text == "," and _mention_bounds(table, doc[i - 2]) is not None:
+    if i >= 2 and doc[i - 1].text == "," and _names_something(table, doc[i - 2]):
         return []
     chain = []
     while bounds is not None:
@@ -182,9 +184,18 @@ def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
             break
         bounds = following
     end = bounds[1] if bounds else chain[-1][1].i + 1
-    if _list_goes_on(doc, table, end):
-        return []
+    if len(chain) > MAX_CHAIN or _list_goes_on(doc, table, end):
+        return []  # "Aloha, Continental, Delta, Piedmont, Southwest": a list, however typed
     return chain
+
+
+def _names_something(table: EntityTable, token: Token) -> bool:
+    """A mention, or a capitalised name the model left untagged: "... American,
+    Continental, Delta, Orion, Piedmont, Southwest" is a list however the names
+    before were typed."""
+    return _mention_bounds(table, token) is not None or (
+        token.pos_ == "PROPN" and token.text[:1].isupper()
+    )
 
 
 def _list_goes_on(doc: Doc, table: EntityTable, end: int) -> bool:
