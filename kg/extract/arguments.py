@@ -75,7 +75,7 @@ def subjects(verb: Token) -> list[Token]:
                 return []
             token = token.head.head  # "issued a declaration demanding ...": the issuer
             continue
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
         token = token.head
     return []

@@ -265,7 +265,7 @@ class _Reader:
         if pronoun.morph.get("Person") != ["3"]:
             return None  # "we" in a quotation is the speaker's side, not the speaker
         clause = pronoun.head
-        while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+        while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
             clause = clause.head
         verb = clause.head
         if clause.dep_ != "ccomp" or (verb.lemma_.lower(), "VERB") not in speech_cues():

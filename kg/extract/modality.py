@@ -88,7 +88,7 @@ def told(act: Token) -> Telling:
 def _governor(act: Token) -> Token | None:
     """The word an act is the complement of: "plans to X", "willing to X", "its
     refusal to X"."""
-    if act.dep_ in GOVERNED_DEPS and act.head is not act:
+    if act.dep_ in GOVERNED_DEPS and act.head.i != act.i:
         return act.head
     if act.dep_ == "acl" and act.head.pos_ == "NOUN" and _infinitive(act):
         return act.head
@@ -134,7 +134,7 @@ def owed(clause: Token) -> bool:
 def in_reported_speech(act: Token) -> bool:
     """Whether the clause of ``act`` is what a speech verb reports ("said they would ...")."""
     token = act
-    while token.dep_ in {"ccomp", "conj", "xcomp"} and token.head is not token:
+    while token.dep_ in {"ccomp", "conj", "xcomp"} and token.head.i != token.i:
         token = token.head
         if token.pos_ == "VERB" and (token.lemma_.lower(), "VERB") in speech_cues():
             return True

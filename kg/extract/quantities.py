@@ -81,7 +81,7 @@ def attach(anchors: dict[int, list[int]], doc: Doc, body_start: int = 0) -> dict
                 for record in anchors[token.i]:
                     attached.setdefault(record, []).append(quantity)
                 break
-            if token.head is token or token.dep_ in CLAUSES:
+            if token.head.i == token.i or token.dep_ in CLAUSES:
                 break  # "criticised the economy, pointing to 800,000 lost jobs": not its own
             token = token.head
     return attached

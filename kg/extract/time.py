@@ -167,7 +167,7 @@ def event_time(act: Token, published: date | None, depth: int = 4) -> TimeSpan |
     """The date of an act: its own date phrase, else that of the clause it shares
     its time with (see the module docstring)."""
     head = act.head
-    shares = depth > 0 and head is not act and _shares_time(act)
+    shares = depth > 0 and head.i != act.i and _shares_time(act)
     if shares and act.tag_ == "VBG" and act.dep_ == "advcl":
         # a participle is told at the time of its clause; a date at its end
         # usually belongs to its object ("contesting the election last year")

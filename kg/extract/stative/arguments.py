@@ -170,7 +170,7 @@ def subjects(verb: Token) -> list[Token]:
                 return []
             verb = governing
             continue
-        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return []
         verb = verb.head
 

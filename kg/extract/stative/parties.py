@@ -88,7 +88,7 @@ def _qualified_persons(table: EntityTable, token: Token) -> list[str]:
     """The persons a party word qualifies ("Republican Senator X": up the chain
     of modifiers to the name) or describes ("X, a Republican")."""
     head = token
-    while head.dep_ in {"amod", "compound"} and head.head is not head:
+    while head.dep_ in {"amod", "compound"} and head.head.i != head.i:
         head = head.head
         entity = table.entity_at(head)
         if entity is not None and table.is_named(head):
