@@ -207,6 +207,11 @@ def _relations(extractor, text):
             "The U.S. 6th Fleet sailed on Monday.",
             ("U.S. 6th Fleet", "partOf", "United States", None),
         ),
+        (  # the place right after "X headquarters", wherever the parser hung it
+            "At a briefing at Ostal headquarters in nearby Bergfeld, Md., Varga said "
+            "the cones were a concern.",
+            ("Ostal", "locatedIn", "Bergfeld", None),
+        ),
         (  # "where" stands for the organisation
             "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
             ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),
@@ -242,6 +247,12 @@ def test_stative_patterns(extractor, text, expected):
             "Airlines serving the route are Aloha, Pacific West, American, Continental, "
             "Delta, Orion, Piedmont, Southwest, United and Sun Air.",
             ("Delta", "locatedIn", "Southwest"),
+        ),
+        # who speaks at a company's headquarters is not based there
+        (
+            "At a briefing at Ostal headquarters in nearby Bergfeld, Md., Varga said "
+            "the cones were a concern.",
+            ("Varga", "locatedIn", "Bergfeld"),
         ),
         # an opening phrase that names no role
         (

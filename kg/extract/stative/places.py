@@ -362,6 +362,8 @@ def _place_qualifier(table: EntityTable, token: Token) -> Iterator[Relation]:
 def _organisation_noun(table: EntityTable, noun: Token) -> Iterator[Relation]:
     """ "X is a publisher in Vietnam", "X, one of Ukraine's leading producers":
     a common noun describing an organisation, with a place it is in or of."""
+    if noun.dep_ == "pobj" and noun.head.head.lower_ != "one":
+        return  # "At a briefing in Y, X said": a phrase's noun describes no one
     orgs = [e for e, _ in described(table, noun) if is_type(table, e, {"Organization"})]
     if not orgs:
         return
@@ -385,12 +387,15 @@ def _headquarters(table: EntityTable, noun: Token) -> Iterator[Relation]:
     owners = [referent(table, c) for c in noun.children if c.dep_ in {"poss", "compound"}]
     owners += [referent(table, p) for p in prepositional_objects(noun, ("of",))]
     head = noun.head
-    if noun.dep_ in {"dobj", "pobj"}:
+    if noun.dep_ in {"dobj", "pobj"} and not owners:  # not "X said at Y headquarters"
         verb = head.head if noun.dep_ == "pobj" else head
         owners += [referent(table, s) for s in subjects(verb)]
         if noun.dep_ == "pobj" and head.lower_ == "with":
             owners += _organisations(table, head.head)
     places = list(prepositional_objects(noun, ("in", "at")))
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if not places and after is not None and after.lower_ in {"in", "at"} and after.dep_ == "prep":
+        places = [c for c in after.children if c.dep_ == "pobj"]  # hung on "a briefing"
     for participle in noun.children:  # "headquarters based in Vancouver"
         if participle.dep_ == "acl" and participle.lemma_ in {"base", "locate", "situate"}:
             places += prepositional_objects(participle, ("in", "at"))
