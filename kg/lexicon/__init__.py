@@ -87,7 +87,7 @@ class Role:
     sector: str | None
     gender: str | None
     predicate: str = "holdsPosition"
-    prepositions: tuple[str, ...] = ("of", "for", "at", "with")
+    prepositions: tuple[str, ...] = ("of", "for", "at", "with", "in")
     personal: bool = True  # only a person holds it (not "leader", "member", "owner")
 
 
@@ -249,7 +249,7 @@ def roles() -> dict[str, Role]:
             sector or None,
             gender or None,
             predicate or "holdsPosition",
-            tuple(preps.split("|")) if preps else ("of", "for", "at", "with"),
+            tuple(preps.split("|")) if preps else Role.prepositions,
             holder != "any",
         )
     return table

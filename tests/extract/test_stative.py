@@ -212,6 +212,14 @@ def _relations(extractor, text):
             "the cones were a concern.",
             ("Ostal", "locatedIn", "Bergfeld", None),
         ),
+        (  # "in" names where a role is held, too
+            "Mary Anderson was a research officer in the Dental Materials Research Laboratory.",
+            ("Mary Anderson", "holdsPosition", "Dental Materials Research Laboratory", "officer"),
+        ),
+        (
+            "Ana Ruiz is a senior partner in Holloway Kerr, a law firm.",
+            ("Ana Ruiz", "holdsPosition", "Holloway Kerr", "partner"),
+        ),
         (  # "where" stands for the organisation
             "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
             ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),
