@@ -64,6 +64,7 @@ from kg.resolve.name_types import (
 )
 
 NER_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+MISREAD_COMPANIES = {"PRODUCT", "WORK_OF_ART"}  # what the model calls a company it does not know
 ANAPHORIC = {"country", "nation"}
 # prepositions after which a known city names the place, not an organisation
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward"}
@@ -875,7 +876,9 @@ def _organisations_by_clause(doc: Doc, first: int, taken: set[int]) -> Iterator[
 
     def name_word(token: Token) -> bool:  # the model often calls a company a PRODUCT
         return _may_be_name(token, taken) or (
-            token.ent_type_ == "PRODUCT" and token.i not in taken and token.text[:1].isupper()
+            token.ent_type_ in MISREAD_COMPANIES
+            and token.i not in taken
+            and token.text[:1].isupper()
         )
 
     for token in doc[first:]:
@@ -889,6 +892,8 @@ def _organisations_by_clause(doc: Doc, first: int, taken: set[int]) -> Iterator[
         ):
             start -= 1
         span = doc[start : token.i + 1]
+        if start > 0 and doc[start - 1].is_quote:
+            continue  # founded "Hats Off to Hattie", a fundraiser: a title, not a company
         if joined(span) and not _known_place(span.text) and not gazetteer.country(span.text):
             yield _mention(span, "Organization", f"org:{span.text.lower()}", "context")
 

@@ -73,7 +73,9 @@ CASES = [
     ("He left Brightwave in 2002 and joined Qellum in 2004.", "Brightwave", "Organization"),
     ("He left Brightwave in 2002 and joined Qellum in 2004.", "Qellum", "Organization"),
     ("Ringo Starr was once a member of the Beatles.", "Beatles", "Organization"),
-    # but not a person one joins in doing something, or works with
+    ("Prior to joining Vantorix, Denis Walsh was chairman of Qellum.", "Vantorix", "Organization"),
+    # but not a quoted title one founds, a person one joins in doing something, or works with
+    ('Steve Lund founded "Hats Off to Hattie", a fundraiser.', "Hats", None),
     ("Hale joined Obama in calling for a ceasefire.", "Obama", "Person"),
     ("She was a research scientist with Devi Rao at Stanford.", "Devi Rao", "Person"),
 ]
