@@ -220,6 +220,10 @@ def _relations(extractor, text):
             "Ana Ruiz is a senior partner in Holloway Kerr, a law firm.",
             ("Ana Ruiz", "holdsPosition", "Holloway Kerr", "partner"),
         ),
+        (  # a place phrase hung on the last word of a name with "of"
+            "A battalion of the 4th Brigade of Alto Verde in Cordoba took part.",
+            ("4th Brigade of Alto Verde", "locatedIn", "Córdoba", None),
+        ),
         (  # "where" stands for the organisation
             "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
             ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),

@@ -225,6 +225,9 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
                 yield from _organisation_in_place(table, entity.id, mention)
             prepositions = ("in", "of", "at") if entity.type == "Organization" else ("in",)
             phrase = _with_class_noun(table, head)
+            last = doc[mention.end - 1]
+            if entity.type == "Organization" and last.i != head.i and last.pos_ == "PROPN":
+                phrase += (last,)  # "the 21st Brigade of Cerro Muriano in Cordoba"
             for pobj in (p for h in phrase for p in prepositional_objects(h, prepositions)):
                 place = place_at(table, pobj)
                 if place is not None and inside(table, entity.id, place):
