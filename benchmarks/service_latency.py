@@ -24,7 +24,7 @@ server answering the same queries over the same data, in one run.
 Usage (from the repository root; the corpus is ``../shared``)::
 
     .venv/bin/python benchmarks/service_latency.py                  # 2,000 articles
-    .venv/bin/python benchmarks/service_latency.py --store /work/tmp/bench-store-2000
+    .venv/bin/python benchmarks/service_latency.py --store ~/kg-bench-store
     .venv/bin/python benchmarks/service_latency.py --articles 200 --requests 40
 """
 
