@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.config import Settings
+from kg.evaluation.seed import load_gold
 from kg.graph import KnowledgeGraph
 from kg.models import Article
 from kg.pipeline import Extractor
@@ -48,6 +49,18 @@ def seed_article() -> Article:
     return article_from_text(
         "seed-article", path.read_text(encoding="utf-8"), published=SEED_PUBLISHED, origin=str(path)
     )
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    """The seed article's gold annotation (``gold/seed-article.gold.yaml``)."""
+    return load_gold(shared_path("gold", "seed-article.gold.yaml"))
+
+
+def gold_said_by(gold: dict, speaker: str) -> list[str]:
+    """What the gold's required statements of ``speaker`` contain: tests read
+    the article's words from ``../shared`` rather than copying them."""
+    return [s["contains"] for s in gold["statements"]["required"] if s["speaker"] == speaker]
 
 
 @pytest.fixture(scope="session")
