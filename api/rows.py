@@ -31,9 +31,9 @@ def actor_ref(iris: Iris, iri: object, label: object) -> ActorRefPublic:
     return ActorRefPublic(id=actor_id(iris, iri), label=None if label is None else str(label))
 
 
-def actor(iris: Iris, iri: str, row: Row, details: dict | None = None) -> ActorPublic:
-    """An actor from a search row or from ``queries.actor`` and its details."""
-    details = details or {}
+def actor(iris: Iris, iri: str, row: Row, details: dict) -> ActorPublic:
+    """An actor from a search row or from ``queries.actor``, and its
+    ``queries.actor_details``."""
     return ActorPublic(
         id=actor_id(iris, iri),
         iri=iri,
@@ -41,17 +41,17 @@ def actor(iris: Iris, iri: str, row: Row, details: dict | None = None) -> ActorP
         type=str(row["class"]).removeprefix(NS),
         country=row.get("country"),
         sector=row.get("sector"),
-        aliases=details.get("aliases", []),
-        identifiers=details.get("identifiers", []),
+        aliases=details["aliases"],
+        identifiers=details["identifiers"],
         positions=[
             PositionPublic(
                 role=p["role"],
                 organization=actor_id(iris, p["org"]),
                 organization_label=str(p["orgLabel"]),
             )
-            for p in details.get("positions", [])
+            for p in details["positions"]
         ],
-        articles=int(details.get("articles", row.get("articles")) or 0),
+        articles=details["articles"],
     )
 
 

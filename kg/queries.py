@@ -211,15 +211,15 @@ WHERE {{
     return list(first.values())
 
 
-_ARTICLE_COUNT = (
+_ARTICLE_COUNTS = (
     PREFIXES
-    + """SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE {
+    + """SELECT ?actor (COUNT(DISTINCT ?article) AS ?n) WHERE {
   ?m kg:denotes ?actor ; oa:hasSource ?article
-}"""
+} GROUP BY ?actor"""
 )
 _POSITIONS = (
     PREFIXES
-    + """SELECT DISTINCT ?role ?org ?orgLabel WHERE {
+    + """SELECT DISTINCT ?actor ?role ?org ?orgLabel WHERE {
   ?r a kg:PositionHolding ; kg:source ?actor ; kg:target ?org ; kg:negated ?negated .
   FILTER(!?negated)
   OPTIONAL { ?r kg:role ?role }
@@ -237,24 +237,28 @@ def actor(store: GraphStore, iri: str) -> Row | None:
     return rows[0] if rows else None
 
 
-def actor_details(store: GraphStore, iri: str) -> dict[str, object]:
-    """Aliases, outside ids, positions held and the number of articles naming the actor."""
-    bound = {"actor": IRI(iri)}
+def actor_details(store: GraphStore, iris: list[str]) -> dict[str, dict[str, object]]:
+    """Aliases, outside ids, positions held and the number of articles naming
+    each of ``iris``: four queries for a whole page of actors."""
+    if not iris:
+        return {}
+    bound = {"actor": [IRI(iri) for iri in iris]}
     named = values_clause(bound)
-    aliases = store.select(
-        f"""{PREFIXES}SELECT DISTINCT ?alias WHERE {{ GRAPH ?described {{
-  {named} ?actor skos:prefLabel ?label ; skos:altLabel ?alias }} }} ORDER BY ?alias"""
-    )
-    identifiers = store.select(
-        f"""{PREFIXES}SELECT DISTINCT ?id WHERE {{ GRAPH ?described {{
-  {named} ?actor skos:prefLabel ?label ; owl:sameAs ?id }} }} ORDER BY ?id"""
-    )
-    return {
-        "aliases": [str(r["alias"]) for r in aliases],
-        "identifiers": [str(r["id"]) for r in identifiers],
-        "positions": store.select(_POSITIONS, bound),
-        "articles": int(store.select(_ARTICLE_COUNT, bound)[0]["n"] or 0),
+    details: dict[str, dict] = {
+        iri: {"aliases": [], "identifiers": [], "positions": [], "articles": 0} for iri in iris
     }
+    for key, term in (("aliases", "skos:altLabel"), ("identifiers", "owl:sameAs")):
+        found = store.select(
+            f"""{PREFIXES}SELECT DISTINCT ?actor ?value WHERE {{ GRAPH ?described {{
+  {named} ?actor skos:prefLabel ?label ; {term} ?value }} }} ORDER BY ?value"""
+        )
+        for row in found:
+            details[str(row["actor"])][key].append(str(row["value"]))
+    for row in store.select(_POSITIONS, bound):
+        details[str(row["actor"])]["positions"].append(row)
+    for row in store.select(_ARTICLE_COUNTS, bound):
+        details[str(row["actor"])]["articles"] = int(row["n"] or 0)
+    return details
 
 
 # ---------------------------------------------------------------- relations

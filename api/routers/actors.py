@@ -99,7 +99,11 @@ async def list_actors(
         found, count = queries.search_actors(
             graph.store, q.strip(), type and type.value, country, page
         )
-        data = [rows.actor(graph.iris, str(row["actor"]), row) for row in found]
+        details = queries.actor_details(graph.store, [str(row["actor"]) for row in found])
+        data = [
+            rows.actor(graph.iris, str(row["actor"]), row, details[str(row["actor"])])
+            for row in found
+        ]
         return ActorsPublic(data=data, count=count)
 
     return await runner.run(answer)
@@ -114,7 +118,7 @@ async def get_actor(actor_id: ActorId, graph: GraphDep, runner: ApiRunnerDep) ->
         row = queries.actor(graph.store, iri)
         if row is None:
             raise NotFoundError(f"no actor with id {actor_id!r}; search with GET /actors?q=")
-        return rows.actor(graph.iris, iri, row, queries.actor_details(graph.store, iri))
+        return rows.actor(graph.iris, iri, row, queries.actor_details(graph.store, [iri])[iri])
 
     return await runner.run(answer)
 

@@ -46,6 +46,16 @@ def test_search_by_alias(seed_client):
     assert found["count"] == 1
 
 
+def test_a_search_result_is_the_actor_in_full(seed_client):
+    """Search answers with the same description as ``/actors/{id}``, not a
+    stub whose empty lists would say the actor has no aliases or positions."""
+    found = get(seed_client, "/actors", q="lavrov")["data"]
+    assert found == [get(seed_client, "/actors/sergey-lavrov")]
+    assert found[0]["aliases"] and found[0]["positions"]
+    countries = get(seed_client, "/actors", type="Country", limit=1000)["data"]
+    assert all(country["identifiers"] for country in countries)
+
+
 def test_search_by_type_and_country_with_paging(seed_client):
     countries = get(seed_client, "/actors", type="Country", limit=1000)
     ids = {a["id"] for a in countries["data"]}

@@ -55,7 +55,8 @@ def test_the_same_answers_from_every_backend(seeded, seed_gold):
 
     found, total = queries.search_actors(store, "lavrov")
     assert [r["label"] for r in found] == ["Sergey Lavrov"] and total == 1
-    details = queries.actor_details(store, str(entity("sergey-lavrov")))
+    lavrov = str(entity("sergey-lavrov"))
+    details = queries.actor_details(store, [lavrov])[lavrov]
     assert "Foreign Minister" in {p["role"] for p in details["positions"]}
 
     network = actor_network(store)
