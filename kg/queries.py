@@ -220,10 +220,9 @@ _ARTICLE_COUNTS = (
 _POSITIONS = (
     PREFIXES
     + """SELECT DISTINCT ?actor ?role ?org ?orgLabel WHERE {
-  ?r a kg:PositionHolding ; kg:source ?actor ; kg:target ?org ; kg:negated ?negated .
-  FILTER(!?negated)
+  ?r kg:source ?actor ; a kg:PositionHolding ; kg:target ?org ; kg:negated false .
   OPTIONAL { ?r kg:role ?role }
-  ?org skos:prefLabel ?orgLabel .
+  GRAPH ?described { ?org skos:prefLabel ?orgLabel }
 } ORDER BY ?orgLabel ?role"""
 )
 
@@ -239,7 +238,10 @@ def actor(store: GraphStore, iri: str) -> Row | None:
 
 def actor_details(store: GraphStore, iris: list[str]) -> dict[str, dict[str, object]]:
     """Aliases, outside ids, positions held and the number of articles naming
-    each of ``iris``: four queries for a whole page of actors."""
+    each of ``iris``: four queries for a whole page of actors. (Positions match
+    ``kg:negated false`` rather than filter on it: with a filter, Oxigraph
+    read every position record before the page's actors, 1,000 times slower
+    for a page of 50 on 2,000 articles.)"""
     if not iris:
         return {}
     bound = {"actor": [IRI(iri) for iri in iris]}
