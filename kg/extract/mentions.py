@@ -525,13 +525,8 @@ def _with_qualifier(span: Span) -> Span:
 
 def _country_qualifier_in(span: Span) -> str | None:
     """ISO3 of a demonym or country name inside an organisation's name."""
-    for token in span:
-        info = gazetteer.demonym(token.text) or (
-            gazetteer.country(token.text) if token.text[:1].isupper() else None
-        )
-        if info is not None:
-            return info.iso3
-    return None
+    found = (gazetteer.country_word(token.text) for token in span)
+    return next((info.iso3 for info in found if info is not None), None)
 
 
 def _institution_head(span: Span):
@@ -834,13 +829,8 @@ def _title_country(doc: Doc, start: int) -> str | None:
     titles += [c for c in name.children if c.dep_ == "appos"]
     for title in titles:
         words += [c for c in title.children if c.dep_ in {"amod", "compound", "poss"}]
-    for word in words:
-        found = gazetteer.demonym(word.text) or (
-            gazetteer.country(word.text) if word.text[:1].isupper() else None
-        )
-        if found is not None:
-            return found.iso3
-    return None
+    found = (gazetteer.country_word(word.text) for word in words)
+    return next((info.iso3 for info in found if info is not None), None)
 
 
 def _left_modifiers(doc: Doc, start: int) -> Iterator[Token]:

@@ -169,6 +169,16 @@ def demonym(word: str) -> CountryInfo | None:
     return country_by_code(iso3) if iso3 else None
 
 
+def country_word(word: str) -> CountryInfo | None:
+    """The country one word of a name stands for: a demonym, or a country's
+    name when capitalised (the common noun "chad" is no country).
+
+    >>> country_word("Russian").iso3, country_word("Cuba").iso3, country_word("chad")
+    ('RUS', 'CUB', None)
+    """
+    return demonym(word) or (country(word) if word[:1].isupper() else None)
+
+
 @cache
 def _cities() -> dict[str | tuple[str, str], CityInfo]:
     """The best city (a capital first, then the most populous) by normalised
