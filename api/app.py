@@ -3,7 +3,8 @@
 Heavy objects (the store, the spaCy model, the query workers) are opened in
 the lifespan, not at import. Handlers never touch the store on the event
 loop: reads go to a ``QueryRunner`` (``api.querying``) with a deadline,
-writes to the thread pool under one write lock.
+writes to the thread pool under one write lock (``api.writing``), which
+also drops the actor network kept between requests (``api.network_cache``).
 
 >>> from kg.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
@@ -13,7 +14,6 @@ writes to the thread pool under one write lock.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -21,6 +21,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.fast_path import SparqlFastPath
+from api.network_cache import NetworkCache
 from api.querying import QueryRunner
 from api.routers import (
     actors,
@@ -33,6 +34,7 @@ from api.routers import (
     sparql,
     update,
 )
+from api.writing import Writing
 from kg import __version__
 from kg.config import Settings, get_settings
 from kg.graph import KnowledgeGraph
@@ -47,8 +49,9 @@ def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.graph = KnowledgeGraph(settings)
-        app.state.write_lock = threading.Lock()
+        app.state.graph = graph = KnowledgeGraph(settings)
+        app.state.network = NetworkCache(graph.store, _network_max_age(settings))
+        app.state.writing = Writing(app.state.network.invalidate)
         workers, timeout = settings.query_workers, settings.query_timeout
         app.state.api_runner = QueryRunner(workers, timeout, "api")
         app.state.sparql_runner = QueryRunner(workers, timeout, "sparql")
@@ -72,3 +75,10 @@ def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) 
     for module in ROUTERS:
         app.include_router(module.router)
     return app
+
+
+def _network_max_age(settings: Settings) -> float | None:
+    """How long the actor network may be kept (``api.network_cache``)."""
+    if settings.network_max_age is not None:
+        return settings.network_max_age
+    return 0.0 if settings.is_remote else None

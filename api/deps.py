@@ -2,6 +2,7 @@
 
 - ``GraphDep``: the knowledge graph opened in the app's lifespan;
 - ``ApiRunnerDep`` / ``SparqlRunnerDep``: where store work runs (``api.querying``);
+- ``NetworkDep``: the actor network kept between requests (``api.network_cache``);
 - ``WriteAccess``: a write route's guard. When ``KG_API_TOKEN`` is set, the
   request must carry ``Authorization: Bearer <token>`` (401 otherwise).
 
@@ -19,6 +20,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
+from api.network_cache import NetworkCache
 from api.querying import QueryRunner
 from kg.graph import KnowledgeGraph
 
@@ -38,6 +40,11 @@ async def get_api_runner(request: Request) -> QueryRunner:
 async def get_sparql_runner(request: Request) -> QueryRunner:
     """The workers of the SPARQL endpoint's user queries."""
     return request.app.state.sparql_runner
+
+
+async def get_network(request: Request) -> NetworkCache:
+    """The actor network kept between requests."""
+    return request.app.state.network
 
 
 async def require_token(
@@ -61,5 +68,6 @@ async def require_token(
 GraphDep = Annotated[KnowledgeGraph, Depends(get_graph)]
 ApiRunnerDep = Annotated[QueryRunner, Depends(get_api_runner)]
 SparqlRunnerDep = Annotated[QueryRunner, Depends(get_sparql_runner)]
+NetworkDep = Annotated[NetworkCache, Depends(get_network)]
 WriteAccess = Depends(require_token)
 """Use as ``dependencies=[WriteAccess]`` on a write route."""

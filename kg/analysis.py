@@ -14,6 +14,9 @@ negated; asserted or reported — see ``kg.queries.network_edges``) into a
   ``articles`` (distinct articles that report it), ``first_date`` and
   ``last_date`` (``datetime.date`` or None) and ``confidence`` (the highest).
 
+``NetworkRecords`` holds what the network is built from (the records and
+their actors, two queries); it builds the network for a filter in memory, so
+a service that keeps it answers without the store (``api.network_cache``).
 A ``RelationFilter`` chooses the relation types (``INTERACTION_TYPES``: the
 acts of one actor on another), the date range and the lowest confidence.
 Views derived from the network: ``ego_network``, ``shortest_paths`` with
@@ -60,7 +63,7 @@ from kg.queries import (
     network_edges,
 )
 from kg.rdf.vocab import NS
-from kg.store import GraphStore
+from kg.store import GraphStore, Row
 
 
 @dataclass
@@ -71,37 +74,64 @@ class _Edge:
     confidence: float = 0.0
 
 
+@dataclass(frozen=True)
+class NetworkRecords:
+    """What actor networks are built from, as read from the store: the factual
+    relation records (``kg.queries.network_edges`` rows) and the description
+    of every actor at one of their ends (``kg.queries.actor_rows`` rows, by
+    IRI). Read once, they give the network for any ``RelationFilter`` narrower
+    than the one they were read with, without the store: the service keeps
+    them between requests (``api.network_cache``)."""
+
+    edges: tuple[Row, ...]
+    actors: dict[str, Row]
+
+    @classmethod
+    def read(cls, store: GraphStore, where: RelationFilter = EVERY_RELATION) -> NetworkRecords:
+        """The records ``where`` admits, and their actors: two queries."""
+        edges = tuple(network_edges(store, where))
+        ends = sorted({str(row[end]) for row in edges for end in ("source", "target")})
+        return cls(edges, {str(row["actor"]): row for row in actor_rows(store, ends)})
+
+    def network(self, where: RelationFilter = EVERY_RELATION) -> nx.MultiDiGraph:
+        """The network of the records ``where`` admits (see the module)."""
+        edges: dict[tuple[str, str, str], _Edge] = {}
+        for row in self.edges:
+            if not where.admits(row):
+                continue
+            key = (str(row["source"]), str(row["target"]), str(row["type"]))
+            edge = edges.setdefault(key, _Edge())
+            edge.records.add(str(row["record"]))
+            edge.articles.add(str(row["article"]))
+            if isinstance(row["when"], date):
+                edge.dates.append(row["when"])
+            edge.confidence = max(edge.confidence, float(row["confidence"] or 0))
+        graph = nx.MultiDiGraph()
+        ends = sorted({end for source, target, _ in edges for end in (source, target)})
+        _add_nodes(graph, (self.actors[end] for end in ends if end in self.actors))
+        info = predicates()
+        for (source, target, type_), edge in sorted(edges.items()):
+            if source not in graph or target not in graph:
+                continue  # an end without a label: not an actor the graph describes
+            graph.add_edge(
+                source,
+                target,
+                key=type_,
+                type=type_,
+                kind=info[type_].kind,
+                polarity=info[type_].polarity,
+                records=len(edge.records),
+                articles=len(edge.articles),
+                first_date=min(edge.dates, default=None),
+                last_date=max(edge.dates, default=None),
+                confidence=edge.confidence,
+            )
+        return graph
+
+
 def actor_network(store: GraphStore, where: RelationFilter = EVERY_RELATION) -> nx.MultiDiGraph:
     """The network of actors and the relations between them (see the module)."""
-    edges: dict[tuple[str, str, str], _Edge] = {}
-    for row in network_edges(store, where):
-        edge = edges.setdefault((str(row["source"]), str(row["target"]), str(row["type"])), _Edge())
-        edge.records.add(str(row["record"]))
-        edge.articles.add(str(row["article"]))
-        if isinstance(row["when"], date):
-            edge.dates.append(row["when"])
-        edge.confidence = max(edge.confidence, float(row["confidence"] or 0))
-    graph = nx.MultiDiGraph()
-    actors = sorted({end for source, target, _ in edges for end in (source, target)})
-    _add_nodes(graph, actor_rows(store, actors))
-    info = predicates()
-    for (source, target, type_), edge in sorted(edges.items()):
-        if source not in graph or target not in graph:
-            continue  # an end without a label: not an actor the graph describes
-        graph.add_edge(
-            source,
-            target,
-            key=type_,
-            type=type_,
-            kind=info[type_].kind,
-            polarity=info[type_].polarity,
-            records=len(edge.records),
-            articles=len(edge.articles),
-            first_date=min(edge.dates, default=None),
-            last_date=max(edge.dates, default=None),
-            confidence=edge.confidence,
-        )
-    return graph
+    return NetworkRecords.read(store, where).network(where)
 
 
 def _add_nodes(graph: nx.MultiDiGraph, rows: Iterable[dict]) -> None:

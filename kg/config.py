@@ -98,6 +98,15 @@ class Settings(BaseSettings):
         "KG_API_TOKEN).",
     )
 
+    network_max_age: float | None = Field(
+        default=None,
+        ge=0,
+        description="Seconds the service may answer /paths and /network from the actor network "
+        "it read earlier. Unset: the embedded store keeps it until the service writes (no other "
+        "process can write a store the server holds open), and a remote store, which other "
+        "clients may write, is read for every request; set it to accept answers that old.",
+    )
+
     @field_validator("base_iri")
     @classmethod
     def _base_iri_ends_with_slash(cls, value: str) -> str:

@@ -106,6 +106,21 @@ class RelationFilter:
             text += f" FILTER(!?negated && ?modality IN ({FACTUAL}))"
         return text, bound
 
+    def admits(self, row: Row) -> bool:
+        """Whether a record already read (a ``network_edges`` row: ``type``,
+        ``when``, ``confidence``) passes the type, date and confidence tests
+        of ``clauses``: what a network kept in memory is filtered by. A record
+        without a date fails a date test, as the unbound ``?when`` does in
+        SPARQL. (``factual`` is not tested: ``network_edges`` reads only
+        factual records.)"""
+        when = row["when"]
+        return (
+            (not self.types or row["type"] in self.types)
+            and (self.since is None or (isinstance(when, date) and when >= self.since))
+            and (self.until is None or (isinstance(when, date) and when <= self.until))
+            and float(row["confidence"] or 0) >= self.min_confidence
+        )
+
 
 EVERY_RELATION = RelationFilter()
 FIRST_PAGE = Page()

@@ -10,6 +10,8 @@ import networkx as nx
 import pytest
 
 from kg.analysis import (
+    INTERACTION_TYPES,
+    NetworkRecords,
     actor_network,
     ego_network,
     hops,
@@ -74,6 +76,38 @@ def test_filters_by_type_and_date(network_store):
     ids = by_label(late)
     support = late.get_edge_data(ids["Cuba"], ids["Nicolas Maduro"], key="supports")
     assert support["records"] == 1 and support["first_date"] == date(2019, 3, 5)
+
+
+def everything(network: nx.MultiDiGraph) -> tuple[dict, dict]:
+    nodes = dict(network.nodes(data=True))
+    return nodes, {(s, t, k): a for s, t, k, a in network.edges(keys=True, data=True)}
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        RelationFilter(),
+        RelationFilter(types=("supports",)),
+        RelationFilter(types=INTERACTION_TYPES),
+        RelationFilter(since=date(2019, 3, 5)),
+        RelationFilter(until=date(2019, 3, 4)),
+        RelationFilter(types=("criticizes",), since=date(2019, 3, 1), until=date(2019, 3, 31)),
+    ],
+)
+def test_records_read_once_give_the_network_a_filtered_read_gives(network_store, where):
+    """What the service keeps (every record) filtered in memory is the
+    network read from the store with the filter in SPARQL."""
+    kept = NetworkRecords.read(network_store.store)
+    assert everything(kept.network(where)) == everything(actor_network(network_store.store, where))
+
+
+def test_records_read_once_filtered_by_confidence(network_store):
+    kept = NetworkRecords.read(network_store.store)
+    highest = max(float(row["confidence"]) for row in kept.edges)
+    where = RelationFilter(min_confidence=highest)
+    network = kept.network(where)
+    assert 0 < network.number_of_edges() < kept.network().number_of_edges()
+    assert everything(network) == everything(actor_network(network_store.store, where))
 
 
 def test_paths_ego_network_and_hops(network_store):

@@ -87,7 +87,7 @@ async def post_article(
     extracted: list[Extraction] = []
 
     def ingest():
-        with request.app.state.write_lock:
+        with request.app.state.writing:
             return graph.ingest([record], progress=extracted.append)
 
     summary = await run_in_threadpool(ingest)
@@ -145,6 +145,6 @@ async def get_article(
 )
 def delete_article(article_id: str, request: Request, graph: GraphDep) -> Response:
     """Remove the article's named graph, and every entity no other article names."""
-    with request.app.state.write_lock:
+    with request.app.state.writing:
         graph.delete(article_id)
     return Response(status_code=204)

@@ -145,7 +145,7 @@ async def _write(request: Request, graph: KnowledgeGraph, target: Target, update
     """Run ``update`` under the write lock; whether the named graph was absent before."""
 
     def write() -> bool:
-        with request.app.state.write_lock:
+        with request.app.state.writing:
             absent = target.iri is not None and not graph.store.ask(
                 "ASK { GRAPH ?g { ?s ?p ?o } }", {"g": IRI(target.iri)}
             )

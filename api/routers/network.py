@@ -2,7 +2,8 @@
 (or all of it) as nodes and edges, and ``/network.graphml`` for Gephi.
 
 The network is built from the factual relation records between actors
-(``kg.analysis.actor_network``), filtered by type, date and confidence.
+(``kg.analysis``), filtered by type, date and confidence; the service reads
+them once and keeps them until it writes (``api.network_cache``).
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api import rows
-from api.deps import ApiRunnerDep, GraphDep
+from api.deps import ApiRunnerDep, GraphDep, NetworkDep
+from api.network_cache import NetworkCache
 from api.routers.actors import NetworkWhere, actor_iri
 from api.schemas import NetworkPublic, PathPublic, PathsPublic
-from kg.analysis import actor_network, ego_network, hops, shortest_paths, to_graphml
+from kg.analysis import ego_network, hops, shortest_paths, to_graphml
 from kg.graph import KnowledgeGraph
 from kg.queries import RelationFilter
 
@@ -33,6 +35,7 @@ Depth = Annotated[int, Query(ge=1, le=3, description="Steps from the center.")]
 @router.get("/paths", response_model=PathsPublic)
 async def get_paths(
     graph: GraphDep,
+    networks: NetworkDep,
     runner: ApiRunnerDep,
     where: NetworkWhere,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=200)],
@@ -46,7 +49,7 @@ async def get_paths(
 
     def answer() -> PathsPublic:
         start, end = actor_iri(graph, source), actor_iri(graph, target)
-        network = actor_network(graph.store, where)
+        network = networks.network(where)
         data = [
             PathPublic(
                 actors=[rows.actor_ref(graph.iris, n, network.nodes[n].get("label")) for n in path],
@@ -62,8 +65,14 @@ async def get_paths(
     return await runner.run(answer)
 
 
-def _network(graph: KnowledgeGraph, center: str | None, depth: int, where: RelationFilter):
-    network = actor_network(graph.store, where)
+def _network(
+    graph: KnowledgeGraph,
+    networks: NetworkCache,
+    center: str | None,
+    depth: int,
+    where: RelationFilter,
+):
+    network = networks.network(where)
     if center is None:
         return network
     return ego_network(network, actor_iri(graph, center), depth)
@@ -72,6 +81,7 @@ def _network(graph: KnowledgeGraph, center: str | None, depth: int, where: Relat
 @router.get("/network", response_model=NetworkPublic)
 async def get_network(
     graph: GraphDep,
+    networks: NetworkDep,
     runner: ApiRunnerDep,
     where: NetworkWhere,
     center: Center = None,
@@ -81,7 +91,7 @@ async def get_network(
     them, as nodes and edges for a graph viewer."""
 
     def answer() -> NetworkPublic:
-        network = _network(graph, center, depth, where)
+        network = _network(graph, networks, center, depth, where)
         return NetworkPublic(
             nodes=[rows.node(graph.iris, n, a) for n, a in network.nodes(data=True)],
             edges=[rows.edge(graph.iris, s, t, a) for s, t, a in network.edges(data=True)],
@@ -97,6 +107,7 @@ async def get_network(
 )
 async def get_network_graphml(
     graph: GraphDep,
+    networks: NetworkDep,
     runner: ApiRunnerDep,
     where: NetworkWhere,
     center: Center = None,
@@ -105,6 +116,6 @@ async def get_network_graphml(
     """The same network as GraphML, for Gephi and other graph tools."""
 
     def answer() -> bytes:
-        return to_graphml(_network(graph, center, depth, where))
+        return to_graphml(_network(graph, networks, center, depth, where))
 
     return Response(await runner.run(answer), media_type="application/graphml+xml")

@@ -61,7 +61,7 @@ async def sparql_update(request: Request, graph: GraphDep) -> Response:
         )
 
     def write() -> None:
-        with request.app.state.write_lock:
+        with request.app.state.writing:
             graph.store.update(operation.text, base_iri=endpoint_iri(request))
 
     await run_in_threadpool(write)
