@@ -77,7 +77,9 @@ def relation(iris: Iris, row: Row) -> RelationPublic:
         type=str(row["type"]),
         direction=row.get("direction"),
         source=actor_ref(iris, row["source"], row["sourceLabel"]),
-        target=actor_ref(iris, row["target"], row["targetLabel"]),
+        target=None
+        if row["target"] is None
+        else actor_ref(iris, row["target"], row["targetLabel"]),
         role=row["role"],
         cue=row["cue"],
         plover=row["plover"],

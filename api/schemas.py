@@ -105,15 +105,23 @@ class EvidencePublic(BaseModel):
 
 
 class RelationPublic(BaseModel):
-    """One relation record: ``source`` —``type``→ ``target``, as read from one sentence."""
+    """One relation record: ``source`` —``type``→ ``target``, as read from one
+    sentence; or an act with one participant ("X resigned", "Y protested"),
+    whose ``target`` is null."""
 
     id: str = Field(description="IRI of the relation record.")
     type: str
     direction: str | None = Field(
-        default=None, description="For an actor's relations: out (it is the source) or in."
+        default=None,
+        description="For an actor's relations: out (it is the source, or the one participant "
+        "of an act) or in.",
     )
     source: ActorRefPublic
-    target: ActorRefPublic
+    target: ActorRefPublic | None = Field(
+        default=None,
+        description="The other actor; null for an act with one participant (the source acted "
+        "alone: 'Lavrov rejected the criticism').",
+    )
     role: str | None = None
     cue: str | None = None
     plover: str | None = Field(default=None, description="PLOVER event class (interactions).")

@@ -161,9 +161,12 @@ def _listed(store: GraphStore, where: str, bound: dict, select: str, order: str,
 # ---------------------------------------------------------------- actors
 
 _NAME_MATCHES = """
-  GRAPH ?described { ?actor skos:prefLabel ?label .
-                     { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name } }
+  GRAPH ?described { { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name } }
   FILTER(CONTAINS(LCASE(STR(?name)), ?q))"""
+"""Actors a label or an alias of which contains ``?q``. (Not joined with the
+label of the description here: ``actor_rows`` reads that next, and with the
+join, made for every name before the filter, matching "reagan" on 2,000
+Reuters articles took 33 ms; 7 ms without it, for the same actors.)"""
 _COUNTRY = "OPTIONAL { ?actor kg:countryCode ?country }"
 _COUNTRY_AND_SECTOR = _COUNTRY + " OPTIONAL { ?actor kg:sector ?sector }"
 
@@ -298,22 +301,29 @@ def _record(store: GraphStore) -> str:
     return f"\n  {core}\n  {_details(store, '?record', _RECORD_DETAILS)}{_RECORD_DATES}"
 
 
-_ENDS = {
-    "out": """
-  ?record kg:source ?actor ; kg:target ?other .
-  BIND(?actor AS ?source) BIND(?other AS ?target) BIND("out" AS ?direction)""",
-    "in": """
-  ?record kg:target ?actor ; kg:source ?other .
-  BIND(?other AS ?source) BIND(?actor AS ?target) BIND("in" AS ?direction)""",
-    "all": """
-  ?record kg:source ?source ; kg:target ?target .""",
+_OUT = 'BIND(?actor AS ?source) BIND(?other AS ?target) BIND("out" AS ?direction)'
+_ENDS = {  # (patterns before the record's, patterns after them)
+    "out": ("?record kg:source ?actor .", f"OPTIONAL {{ ?record kg:target ?other }} {_OUT}"),
+    "out to other": ("?record kg:source ?actor ; kg:target ?other .", _OUT),
+    "in": (
+        "?record kg:target ?actor ; kg:source ?other .",
+        'BIND(?other AS ?source) BIND(?actor AS ?target) BIND("in" AS ?direction)',
+    ),
+    "all": ("?record kg:source ?source .", "OPTIONAL { ?record kg:target ?target }"),
 }
+"""How a record's ends are matched. An act with one participant ("Lavrov
+rejected the criticism": no ``kg:target``) is among an actor's ``out``
+records and among ``all`` records, its target unbound; the records between
+two actors (``out to other``, ``in``) have both ends. The optional target
+comes after the record's own patterns, so that engines find the records
+(by type, by actor) before they look for targets; the target's label is
+looked up from the record, as an unbound ``?target`` would match every label."""
 _RELATION_COLUMNS = """?record ?typeIri ?direction ?source ?sourceLabel ?target ?targetLabel
   ?role ?cue ?plover ?cameo ?negated ?modality ?date ?dateStart ?dateEnd ?published ?when
   ?confidence ?extractor ?extractorVersion ?evidence ?start ?end ?articleId"""
 _LABELS = """
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
-  OPTIONAL { ?target skos:prefLabel ?targetLabel }
+  OPTIONAL { ?record kg:target ?labelled . ?labelled skos:prefLabel ?targetLabel }
   OPTIONAL { ?record kg:role ?role }
   OPTIONAL { ?record kg:cue ?cue }
   OPTIONAL { ?record kg:ploverClass ?plover }
@@ -337,7 +347,8 @@ def relations(
     Without ``actor``: every record (of ``where.types``). With it: the records
     where the actor is the source (``direction="out"``), the target
     (``"in"``) or either (``"both"``); with ``other`` too, only those between
-    the two actors. ``"both"`` runs the two directions as separate queries and
+    the two actors. Acts with one participant come with the first two and
+    ``"out"``, with ``target`` None. ``"both"`` runs the two directions as separate queries and
     merges them: engines (Oxigraph among them) plan a union of the two far
     worse than each alone.
     """
@@ -346,11 +357,14 @@ def relations(
     ends_bound = {"actor": IRI(actor)}
     if other is not None:
         ends_bound["other"] = IRI(other)
+    out = _ENDS["out" if other is None else "out to other"]
     if direction != "both":
-        return _relations(store, _ENDS[direction], ends_bound, where, page)
+        ends = out if direction == "out" else _ENDS["in"]
+        return _relations(store, ends, ends_bound, where, page)
     top = Page(page.offset + page.limit, 0)
-    out_rows, out_count = _relations(store, _ENDS["out"], ends_bound, where, top)
-    in_ends = _ENDS["in"] + " FILTER(?other != ?actor)"  # a self-relation is listed once, as out
+    out_rows, out_count = _relations(store, out, ends_bound, where, top)
+    head, tail = _ENDS["in"]
+    in_ends = (head, tail + " FILTER(?other != ?actor)")  # a self-relation is listed once, as out
     in_rows, in_count = _relations(store, in_ends, ends_bound, where, top)
     merged = sorted(out_rows + in_rows, key=lambda r: (r["articleId"], r["start"], r["record"]))
     merged.sort(key=lambda r: (r["when"] is not None, r["when"] or date.min), reverse=True)
@@ -358,10 +372,11 @@ def relations(
 
 
 def _relations(
-    store: GraphStore, ends: str, bound: dict, where: RelationFilter, page: Page
+    store: GraphStore, ends: tuple[str, str], bound: dict, where: RelationFilter, page: Page
 ) -> tuple[list[Row], int]:
     filters, filter_bound = where.clauses()
-    text = ends + _record(store) + filters + _LABELS
+    before, after = ends
+    text = f"\n  {before}{_record(store)}  {after}{filters}{_LABELS}"
     rows, count = _listed(
         store, text, {**bound, **filter_bound}, _RELATION_COLUMNS, NEWEST_FIRST, page
     )

@@ -133,7 +133,9 @@ async def get_relations(
     direction: Direction = Direction.both,
 ) -> RelationsPublic:
     """The actor's relations — with the other actor, type, date, confidence and
-    evidence (article, sentence, offsets) — newest first."""
+    evidence (article, sentence, offsets) — newest first. What the actor did
+    alone ("X resigned", "Y protested": acts with one participant) comes too,
+    as ``direction`` out with ``target`` null; ``direction=in`` leaves it out."""
 
     def answer() -> RelationsPublic:
         iri = actor_iri(graph, actor_id)
@@ -173,7 +175,8 @@ async def get_relations_between(
     page: Paging,
     where: RelationWhere,
 ) -> RelationsPublic:
-    """Everything between two actors, in both directions, newest first."""
+    """Everything between two actors, in both directions, newest first (acts
+    with one participant are in ``/actors/{id}/relations``)."""
 
     def answer() -> RelationsPublic:
         iri, other = actor_iri(graph, actor_id), actor_iri(graph, other_id)

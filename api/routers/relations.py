@@ -20,7 +20,8 @@ async def list_relations(
     where: RelationWhere,
     page: Paging,
 ) -> RelationsPublic:
-    """Relations of the given types (all types without ``type``), newest first."""
+    """Relations of the given types (all types without ``type``), newest first;
+    acts with one participant ("X resigned") among them, with ``target`` null."""
 
     def answer() -> RelationsPublic:
         found, count = queries.relations(graph.store, where=where, page=page)
