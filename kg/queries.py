@@ -303,27 +303,38 @@ def _record(store: GraphStore) -> str:
 
 _OUT = 'BIND(?actor AS ?source) BIND(?other AS ?target) BIND("out" AS ?direction)'
 _ENDS = {  # (patterns before the record's, patterns after them)
-    "out": ("?record kg:source ?actor .", f"OPTIONAL {{ ?record kg:target ?other }} {_OUT}"),
-    "out to other": ("?record kg:source ?actor ; kg:target ?other .", _OUT),
+    "out": (
+        "?record kg:source ?actor .",
+        f"OPTIONAL {{ ?record kg:target ?other OPTIONAL {{ ?other skos:prefLabel ?targetLabel }} }}"
+        f" {_OUT}",
+    ),
+    "out to other": (
+        "?record kg:source ?actor ; kg:target ?other .",
+        f"OPTIONAL {{ ?other skos:prefLabel ?targetLabel }} {_OUT}",
+    ),
     "in": (
         "?record kg:target ?actor ; kg:source ?other .",
-        'BIND(?other AS ?source) BIND(?actor AS ?target) BIND("in" AS ?direction)',
+        "OPTIONAL { ?actor skos:prefLabel ?targetLabel }"
+        ' BIND(?other AS ?source) BIND(?actor AS ?target) BIND("in" AS ?direction)',
     ),
-    "all": ("?record kg:source ?source .", "OPTIONAL { ?record kg:target ?target }"),
+    "all": (
+        "?record kg:source ?source .",
+        "OPTIONAL { ?record kg:target ?target OPTIONAL { ?target skos:prefLabel ?targetLabel } }",
+    ),
 }
-"""How a record's ends are matched. An act with one participant ("Lavrov
-rejected the criticism": no ``kg:target``) is among an actor's ``out``
-records and among ``all`` records, its target unbound; the records between
-two actors (``out to other``, ``in``) have both ends. The optional target
-comes after the record's own patterns, so that engines find the records
-(by type, by actor) before they look for targets; the target's label is
-looked up from the record, as an unbound ``?target`` would match every label."""
+"""How a record's ends are matched, with the target's label. An act with
+one participant ("Lavrov rejected the criticism": no ``kg:target``) is among
+an actor's ``out`` records and among ``all`` records, its target unbound; the
+records between two actors (``out to other``, ``in``) have both ends. The
+optional target comes after the record's own patterns, so that engines find
+the records (by type, by actor) before they look for targets, and its label
+is looked up inside the same ``OPTIONAL``: on its own, a label pattern on an
+unbound ``?target`` would match every label."""
 _RELATION_COLUMNS = """?record ?typeIri ?direction ?source ?sourceLabel ?target ?targetLabel
   ?role ?cue ?plover ?cameo ?negated ?modality ?date ?dateStart ?dateEnd ?published ?when
   ?confidence ?extractor ?extractorVersion ?evidence ?start ?end ?articleId"""
 _LABELS = """
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
-  OPTIONAL { ?record kg:target ?labelled . ?labelled skos:prefLabel ?targetLabel }
   OPTIONAL { ?record kg:role ?role }
   OPTIONAL { ?record kg:cue ?cue }
   OPTIONAL { ?record kg:ploverClass ?plover }
