@@ -66,3 +66,10 @@ def writable_settings(seed_store, tmp_path) -> Settings:
     """A private copy of the seed store (seed article and examples) to write to."""
     shutil.copytree(seed_store.store_path, tmp_path / "store")
     return seed_store.with_store(tmp_path / "store")
+
+
+@pytest.fixture()
+def writable_client(writable_settings):
+    """The app in-process on a private copy of the seed store, to write to."""
+    with TestClient(create_app(writable_settings), raise_server_exceptions=False) as client:
+        yield client

@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from tests.api.answers import get
 
 RESIGNATION = "Finance Minister Olaf Brandt resigned on Tuesday after the budget vote."
 
@@ -16,12 +17,6 @@ def examples_client(seed_store):
     """The seed article and our example articles (read-only use)."""
     with TestClient(create_app(seed_store), raise_server_exceptions=False) as client:
         yield client
-
-
-def get(client, path, **params):
-    response = client.get(path, params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 def alone(relations: dict) -> list[dict]:
@@ -52,13 +47,8 @@ def test_relations_between_two_actors_have_both(examples_client):
     assert between["data"] and alone(between) == []
 
 
-@pytest.fixture()
-def client(writable_settings):
-    with TestClient(create_app(writable_settings), raise_server_exceptions=False) as test_client:
-        yield test_client
-
-
-def test_a_resignation_posted_is_what_the_minister_did(client):
+def test_a_resignation_posted_is_what_the_minister_did(writable_client):
+    client = writable_client
     posted = client.post(
         "/articles", json={"id": "resigned", "text": RESIGNATION, "published": "2019-05-08"}
     )

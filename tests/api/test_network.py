@@ -8,11 +8,7 @@ import itertools
 import networkx as nx
 import pytest
 
-
-def get(client, path, **params):
-    response = client.get(path, params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
+from tests.api.answers import get
 
 
 def test_a_path_from_pompeo_to_zakharova(seed_client):

@@ -13,6 +13,7 @@ from api.network_cache import NetworkCache
 from kg.config import Settings
 from kg.graph import KnowledgeGraph
 from kg.read import article_from_text
+from tests.api.answers import get
 
 TOKEN = "a-token-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -27,12 +28,6 @@ def client(writable_settings):
     )
     with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
         yield test_client
-
-
-def get(client, path, **params):
-    response = client.get(path, params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 def neighbours(client, center: str) -> set[str]:
