@@ -13,8 +13,9 @@
 - the actor of a phrase: the actor it names, or the actor it belongs to when
   it names none ("a top U.S. official" -> United States, "Maduro's
   re-election" -> Maduro, "rebels in the Ivory Coast" -> Ivory Coast, "crimes
-  committed by Croat forces" -> Croat forces), as event coders code actors by
-  country and sector.
+  committed by Croat forces" -> Croat forces; "the US-led coalition" -> United
+  States, ``leading_participles.tsv``), as event coders code actors by country
+  and sector.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -31,7 +32,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.modality import owed, role_of
-from kg.lexicon import gazetteer
+from kg.lexicon import gazetteer, leading_participles
 from kg.resolve.in_article import ACTOR_TYPES, EntityTable
 
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
@@ -196,6 +197,18 @@ def _coordinated_demonym(token: Token) -> str | None:
     return info.iso3 if info is not None else None
 
 
+def _leader(modifier: Token) -> list[Token]:
+    """Who leads a group qualified by "X-led" ("the US-led coalition" -> US;
+    ``leading_participles.tsv``); empty for any other modifier."""
+    if modifier.dep_ != "amod" or modifier.lemma_.lower() not in leading_participles():
+        return []
+    return [
+        c
+        for c in modifier.children
+        if c.dep_ in {"npadvmod", "compound", "nmod", "amod"} and c.i < modifier.i
+    ]
+
+
 def owners(token: Token) -> list[Token]:
     """The phrases a noun belongs to: possessor, modifiers, of/by/from/in phrases; the
     parts of a hyphenated noun ("re - election of Maduro") count as one."""
@@ -206,7 +219,8 @@ def owners(token: Token) -> list[Token]:
     found: list[Token] = []
     for part in parts:
         modifiers = [c for c in part.children if c.dep_ in OWNER_DEPS]
-        found.extend(sorted(modifiers, key=lambda c: OWNER_DEPS.index(c.dep_)))
+        for modifier in sorted(modifiers, key=lambda c: OWNER_DEPS.index(c.dep_)):
+            found.extend(_leader(modifier) or [modifier])
         for child in part.children:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
                 found.extend(p for p in child.children if p.dep_ == "pobj")

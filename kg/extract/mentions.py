@@ -129,18 +129,20 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         for part in _bracket_parts(e)
     ]
     for ent in body_ents:
-        if ent.label_ == "NORP" or _in_quoted_title(ent) or _in_title_of_office(ent):
+        if _is_demonym(ent) or _in_quoted_title(ent) or _in_title_of_office(ent):
             continue
         if _is_title(_strip(ent)) or (ent.label_ == "PERSON" and _names_a_chair(ent)):
             continue
         add(_from_entity(ent))
+    first = _first_body_token(doc, body_start)
+    for mention in _missed_countries(doc, first, taken):
+        add(mention)
     countries = sorted((m.start, m.country) for m in mentions if m.type == "Country")
 
     def country_before(i: int) -> str | None:
         earlier = [iso3 for start, iso3 in countries if start < i]
         return earlier[-1] if earlier else None
 
-    first = _first_body_token(doc, body_start)
     heads = _institution_words()
     for token in doc[first:]:
         if token.i not in taken and token.pos_ in {"NOUN", "PROPN"}:
@@ -153,7 +155,7 @@ def find_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
                 )
             )
     for ent in body_ents:
-        if ent.label_ == "NORP":
+        if _is_demonym(ent):
             add(_from_entity(ent))
     for mention in _given_name_persons(doc, first, taken):
         add(mention)
@@ -294,8 +296,8 @@ def _from_entity(ent: Span) -> Mention | None:
     if lower in media():
         key, country = f"org:{lower}", media()[lower]
         return _mention(span, "Organization", key, "lexicon", country=country, sector="media")
-    if label == "NORP" or (label in {"PERSON", "ORG"} and gazetteer.demonym(text)):
-        return _demonym(span)
+    if _names_a_people(label, text):  # a country's name tagged NORP is the country
+        return _demonym(span) or (_place(span, "GPE") if gazetteer.country(text) else None)
     if label != "PERSON" and (gazetteer.country(text) or gazetteer.capital_of(text)):
         return _place(span, "GPE")  # a capital that acts is its country (EntityTable.actor_at)
     if label == "PERSON" and (gazetteer.country(text) or _listed_region(text)):
@@ -325,6 +327,60 @@ def _from_entity(ent: Span) -> Mention | None:
     if label == "ORG":
         return _organisation(span, None, "model")
     return _mention(span, "Person", f"person:{lower}", "model")
+
+
+def _is_demonym(ent: Span) -> bool:
+    """Whether the entity is a demonym: these come after the institutions, which absorb
+    theirs ("the Sri Lankan army")."""
+    return _names_a_people(ent.label_, _strip(ent).text)
+
+
+def _names_a_people(label: str, text: str) -> bool:
+    """A NORP entity, or a demonym under another label ("Sri Lankan" tagged GPE) that is
+    no country's name."""
+    if label == "NORP":
+        return True
+    return bool(gazetteer.demonym(text)) and (
+        label in {"PERSON", "ORG"} or not gazetteer.country(text)
+    )
+
+
+def _missed_countries(doc: Doc, first: int, taken: set[int]) -> Iterator[Mention]:
+    """Country names the model did not tag ("Uzbekistan opened ...", "US Predator
+    attacks"): proper nouns outside any entity that are a country's name and no part of
+    a longer name."""
+    i = first
+    while i < len(doc):
+        token = doc[i]
+        if token.pos_ != "PROPN" or token.ent_type_ or i in taken:
+            i += 1
+            continue
+        span = next(
+            (
+                doc[i : i + n]
+                for n in (3, 2, 1)
+                if i + n <= len(doc) and _untagged_country(doc[i : i + n], taken)
+            ),
+            None,
+        )
+        if span is None:
+            i += 1
+            continue
+        mention = _place(span, "GPE")
+        if mention is not None:
+            mention.extra["typed_by"] = "gazetteer"
+            yield mention
+        i = span.end
+
+
+def _untagged_country(span: Span, taken: set[int]) -> bool:
+    doc = span.doc
+    return (
+        all(t.pos_ == "PROPN" and not t.ent_type_ and t.i not in taken for t in span)
+        and not (span.start > 0 and doc[span.start - 1].pos_ == "PROPN")
+        and not (span.end < len(doc) and doc[span.end].pos_ == "PROPN")
+        and gazetteer.country(span.text) is not None
+    )
 
 
 def _known_place(text: str) -> bool:
@@ -709,7 +765,12 @@ def _institution(token: Token, country_before: Callable[[int], str | None]) -> M
 
 def _country_of_modifier(child: Token) -> gazetteer.CountryInfo | None:
     if child.dep_ in {"amod", "compound", "nmod"}:
-        return gazetteer.demonym(child.text) or gazetteer.country(child.text)
+        words = child.doc[child.left_edge.i : child.i + 1].text  # "Sri Lankan", "South African"
+        return (
+            gazetteer.demonym(words)
+            or gazetteer.demonym(child.text)
+            or gazetteer.country(child.text)
+        )
     if child.dep_ == "poss":
         return gazetteer.country(child.text)
     if child.dep_ == "prep" and child.lower_ == "of":

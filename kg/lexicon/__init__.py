@@ -384,6 +384,12 @@ def light_verbs() -> frozenset[str]:
 
 
 @cache
+def leading_participles() -> frozenset[str]:
+    """Participles whose hyphenated name owns the group they qualify ("US-led coalition")."""
+    return frozenset(row[0] for row in rows("leading_participles.tsv"))
+
+
+@cache
 def interaction_confidence() -> dict[str, float]:
     """Factors of trust in interactions by rule and mark: "rule:noun", "flag:owned"."""
     return {key: float(value) for key, value in rows("interaction_confidence.tsv")}

@@ -523,3 +523,37 @@ def test_event_nouns(extractor, text, expected):
 )
 def test_coordinated_demonyms(extractor, text, expected):
     assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X-led" forces act for X, as event coders code them
+        (
+            "Kenyan-led forces recaptured the town of Kismayo.",
+            ("Kenya", "attacks", "Kismayo", "ASSAULT"),
+        ),
+        (
+            "The Saudi-led coalition bombed the port on Monday.",
+            ("Saudi Arabia", "attacks", None, "ASSAULT"),
+        ),
+        # a group of a two-word demonym acts for itself
+        (
+            "The Sri Lankan army shelled rebel positions near the coast.",
+            ("Sri Lankan army", "attacks", None, "ASSAULT"),
+        ),
+        # a noun owned by a country acts for it
+        (
+            "Recent US drone strikes have killed six Taliban commanders.",
+            ("United States", "attacks", "Taliban", "ASSAULT"),
+        ),
+    ],
+)
+def test_group_actors(extractor, text, expected):
+    assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
+
+
+def test_a_backed_group_is_not_its_backer(extractor):
+    """Backing is support, not command: "Iranian-backed militias" are no Iranian act."""
+    text = "Iranian-backed militias attacked the base on Sunday."
+    assert not [s for s, _, _, _ in _relations(extractor, text) if s == "Iran"]

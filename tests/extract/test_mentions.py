@@ -174,3 +174,49 @@ def test_a_possessive_in_another_clause_does_not(extractor):
     text = "Norvenka said his offer came too late."
     company = next(e for e in entities_of(extractor, text) if e.label == "Norvenka")
     assert company.type != "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym of two words qualifies a group as one of one word does
+        ("The Sri Lankan army shelled rebel positions.", ("Sri Lankan army", "LKA", "military")),
+        (
+            "South African police arrested two union leaders.",
+            ("South African police", "ZAF", "police"),
+        ),
+        ("The North Korean army fired two missiles.", ("North Korean army", "PRK", "military")),
+        # and one of one word still does
+        (
+            "Pakistani troops crossed the river at dawn.",
+            ("Pakistani military personnel", "PAK", "military"),
+        ),
+    ],
+)
+def test_a_demonym_group_belongs_to_its_country(extractor, text, expected):
+    groups = [
+        (e.label, e.country, e.sector)
+        for e in entities_of(extractor, text)
+        if e.type in {"Group", "Organization"}
+    ]
+    assert expected in groups, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # country names the model leaves untagged or calls a nationality
+        ("Uzbekistan finally opened the bridge after four years.", "Uzbekistan", "UZB"),
+        ("Uzbekistan reopened its border with Tajikistan on Friday.", "Tajikistan", "TJK"),
+        # but not a country's name that is part of a longer name
+        ("Jordan Peterson spoke in Toronto on Monday.", "Jordan", None),
+    ],
+)
+def test_a_country_the_model_missed_is_found(extractor, text, name, expected):
+    found = {
+        m.text: e.country
+        for e in entities_of(extractor, text)
+        if e.type == "Country"
+        for m in e.mentions
+    }
+    assert found.get(name) == expected, found
