@@ -30,9 +30,13 @@ scored here, so such relations are left out of the counts, as are all other
 predicates. Live_In and Kill are not stative relations of ours.
 
 Matching (``kg.evaluation.relation_matching``): a relation is brought back to
-text through its entities' mentions in the sentence; it matches a gold
-relation of the same label when a subject mention overlaps the gold head span
-and an object mention overlaps the gold tail span, one-to-one. Overlap rather
+text through its entities' mentions in the sentence. CoNLL04 annotates a
+relation between mentions, once for each pair of mentions ("the NRC ... NRC
+experts" based in Rockville is two gold relations); ours is between entities,
+and so says it of every pair of their mentions: each (subject mention, object
+mention) pair is scored on its own, right or wrong. A pair matches a gold
+relation of the same label when its subject mention overlaps the gold head
+span and its object mention the gold tail span, one-to-one. Overlap rather
 than exact offsets because CoNLL04's spans include what our mentions leave out
 ("The Associated Press", "President Kennedy", a final "." glued to a word);
 the exact-offset F1 is reported beside it (``f1_exact``).
@@ -90,21 +94,25 @@ def conll04_label(relation: Relation, subject: Entity, obj: Entity) -> str | Non
 
 
 def predicted_pairs(extraction: Extraction, sentence: Sentence) -> list[Pair]:
-    """Our relations as labelled span pairs, one per (label, subject, object),
-    leaving out those the annotation cannot hold (see the module docstring)."""
+    """Our relations as labelled pairs of mentions, one per (label, subject
+    mention, object mention), leaving out those the annotation cannot hold (see
+    the module docstring)."""
     entities = {e.id: e for e in extraction.entities}
-    found: dict[tuple[str, str, str], Pair] = {}
+    found: dict[tuple[str, tuple[int, int], tuple[int, int]], Pair] = {}
     for relation in extraction.relations:
         if relation.object is None:
             continue  # an act with one participant: no pair
         subject, obj = entities[relation.subject], entities[relation.object]
         label = conll04_label(relation, subject, obj)
+        if label is None:
+            continue
         accepts = LOCATED if relation.predicate == "locatedIn" else frozenset()
         object_spans = _spans(obj)
-        subject_spans = _outside(_spans(subject), object_spans, sentence.text)
-        pair = Pair(label or "", subject_spans, object_spans, accepts)
-        if label is not None and _comparable(pair, sentence):
-            found.setdefault((label, subject.id, obj.id), pair)
+        for subject_span in _outside(_spans(subject), object_spans, sentence.text):
+            for object_span in object_spans:
+                pair = Pair(label, (subject_span,), (object_span,), accepts)
+                if _comparable(pair, sentence):
+                    found.setdefault((label, subject_span, object_span), pair)
     return list(found.values())
 
 

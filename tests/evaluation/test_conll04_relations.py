@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from kg.evaluation import DATASETS, evaluator
 from kg.evaluation.conll04 import Sentence
-from kg.evaluation.conll04_relations import conll04_label, evaluate, predicted_pairs
+from kg.evaluation.conll04_relations import conll04_label, evaluate, gold_pairs, predicted_pairs
+from kg.evaluation.metrics import Counts
+from kg.evaluation.relation_matching import count_matches
 from kg.models import Article, Entity, Extraction, Relation, Span
 from tests.conftest import SHARED, shared_path
 
@@ -48,6 +50,48 @@ def test_relations_inside_one_gold_entity_are_not_compared():
         relations=(_relation(LYON, "locatedIn", FRANCE), _relation(ANN, "memberOf", BANK)),
     )
     assert [p.label for p in predicted_pairs(extraction, sentence)] == ["Work_For"]
+
+
+def test_a_relation_counts_for_every_pair_of_its_mentions():
+    text = "Norden Bank of Lyon hired Ann Reyes ; Norden Bank staff cheered in Paris ."
+    starts = [text.index("Norden"), text.index("Norden", 5), text.index("Lyon")]
+    bank = Entity(
+        "bank",
+        "Norden Bank",
+        "Organization",
+        mentions=tuple(Span(s, s + 11, "Norden Bank") for s in starts[:2]),
+    )
+    lyon = Entity("lyon", "Lyon", "City", mentions=(Span(starts[2], starts[2] + 4, "Lyon"),))
+    paris = _entity_in(text, "paris", "City", "Paris")
+    located = Relation("bank", "locatedIn", "lyon", Span(0, len(text), text), 0.9, "test")
+    wrong = Relation("bank", "locatedIn", "paris", Span(0, len(text), text), 0.9, "test")
+    extraction = Extraction(
+        Article("t", text), entities=(bank, lyon, paris), relations=(located, wrong)
+    )
+    tokens = text.split()
+    sentence = Sentence.from_json(
+        {
+            "tokens": tokens,
+            "entities": [
+                {"type": "Org", "start": 0, "end": 2},
+                {"type": "Loc", "start": 3, "end": 4},
+                {"type": "Org", "start": 8, "end": 10},
+                {"type": "Loc", "start": 13, "end": 14},
+            ],
+            "relations": [
+                {"type": "OrgBased_In", "head": 0, "tail": 1},
+                {"type": "OrgBased_In", "head": 2, "tail": 1},
+            ],
+        }
+    )
+    counts = count_matches(predicted_pairs(extraction, sentence), gold_pairs(sentence), "overlap")
+    # both gold pairs are found; Paris is wrong for each mention of the bank
+    assert counts["OrgBased_In"] == Counts(tp=2, fp=2, fn=0)
+
+
+def _entity_in(text, id_, type_, name):
+    start = text.index(name)
+    return Entity(id_, name, type_, mentions=(Span(start, start + len(name), name),))
 
 
 def test_conll04_is_registered():
