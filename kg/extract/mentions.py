@@ -530,6 +530,14 @@ def _place(
     return _mention(span, "Region" if label == "LOC" else "Place", key, "model")
 
 
+def gazetteer_place(span: Span) -> Mention | None:
+    """A mention of the place ``span`` names when the gazetteer knows it (a
+    country, a region, a city), typed as a name of its own would be: "Chicago"
+    in "the University of Chicago"."""
+    mention = _place(span, "GPE")
+    return mention if mention is not None and mention.extra["typed_by"] == "gazetteer" else None
+
+
 def _abbreviation_at_full_stop(span: Span) -> gazetteer.RegionInfo | None:
     """ "Troy, Mich." at the end of a sentence: the parser gives the period to the
     sentence, and the abbreviation is "Mich" followed by "."."""

@@ -228,6 +228,35 @@ def _relations(extractor, text):
             "Karen Holt moved to Brightwater Systems, where she was project manager until 2004.",
             ("Karen Holt", "holdsPosition", "Brightwater Systems", "manager"),
         ),
+        # a name that ends in "of" and a place
+        (
+            "Students at the University of Chicago marched on Friday.",
+            ("University of Chicago", "locatedIn", "Chicago", None),
+        ),
+        (
+            "Workers at Harlow Steel Corp. of Pittsburgh went on strike.",
+            ("Harlow Steel Corp. of Pittsburgh", "locatedIn", "Pittsburgh", None),
+        ),
+        # organisations named in apposition to a noun in a place
+        (
+            "The two largest parties in Norway, the Labour Party and the Conservative Party, "
+            "agreed on a budget.",
+            ("Conservative Party", "locatedIn", "Norway", None),
+        ),
+        (
+            "Three banks in Kenya, Equity Bank, Tandem Bank and Harambee Bank, raised their rates.",
+            ("Equity Bank", "locatedIn", "Kenya", None),
+        ),
+        (
+            "The main unions in Brazil, the Workers Union (CUT) and the Force Union announced "
+            "a strike.",
+            ("Force Union", "locatedIn", "Brazil", None),
+        ),
+        # two places, each with its larger place
+        (
+            "Lows ranged from 2 degrees at Jackson, Wyo., and Gunnison, Colo., to 9 at Ely, Nev.",
+            ("Jackson", "locatedIn", "Wyoming", None),
+        ),
     ],
 )
 def test_stative_patterns(extractor, text, expected):
@@ -259,6 +288,35 @@ def test_stative_patterns(extractor, text, expected):
             "Airlines serving the route are Aloha, Pacific West, American, Continental, "
             "Delta, Orion, Piedmont, Southwest, United and Sun Air.",
             ("Delta", "locatedIn", "Southwest"),
+        ),
+        # a name ending in a small town's name that is also a word holds no place
+        (
+            "The Chamber of Commerce backed the plan.",
+            ("Chamber of Commerce", "locatedIn", "Commerce"),
+        ),
+        # a country or a region at the end of a name says whose it is, not where
+        (
+            "The National Film Board of Canada made the film.",
+            ("National Film Board of Canada", "locatedIn", "Canada"),
+        ),
+        # one organisation after "X in Y," is the speaker of a clause, not an apposition
+        (
+            "Police in Paris, the Interior Ministry said, arrested two men.",
+            ("Interior Ministry", "locatedIn", "Paris"),
+        ),
+        (
+            "For banks in Kenya, the Norden Fund, which lends to governments, has no answer.",
+            ("Norden Fund", "locatedIn", "Kenya"),
+        ),
+        # a list of places is no chain, however the next name was typed
+        (
+            "Rain flooded Brazoria, Fort Bend, Galveston and southern Harris counties.",
+            ("Fort Bend", "locatedIn", "Galveston"),
+        ),
+        # each place of a list with its own larger place is in that one only
+        (
+            "Lows ranged from 2 degrees at Jackson, Wyo., and Gunnison, Colo., to 9 at Ely, Nev.",
+            ("Jackson", "locatedIn", "Colorado"),
         ),
         # who speaks at a company's headquarters is not based there
         (

@@ -2,7 +2,9 @@
 
 - "Caracas, Venezuela", "Petaluma, Calif.", "Acme Corp., Dayton, Ohio": a
   name followed by a comma and a larger place; in a chain each is in every
-  later one (a list, "Paris, Rome and Madrid", is no chain);
+  later one (a list, "Paris, Rome and Madrid", is no chain, nor are three
+  names and "and": "Brazoria, Fort Bend, Galveston and Harris counties";
+  "Jackson, Wyo., and Gunnison, Colo." are two chains);
 - "St. Nicholas Hospital in Gosforth", "Pacific Marine Inc. of Houston",
   "Gosforth in northern England": an organisation or place with an in (of)
   phrase that names a place, also where the parser hung the phrase on the
@@ -13,6 +15,16 @@
   company", "a Hong Kong construction firm" (a demonym does not: "an American
   manufacturer" says nothing of where it is based);
 - "with headquarters in Y", "its headquarters are in Y";
+- organisations named after a noun in a place: "the two main parties in
+  Norway, Labour and the Centre Party, ..." (two or more names, or one
+  closed by a comma; see ``_organisations_listed``);
+- a name that ends in "of" and a city: "the University of Chicago",
+  "Pacific Steel Corp. of Pittsburgh" (the city, one of 100,000 people or a
+  capital, becomes a mention of its own inside the name; "the Chamber of
+  Commerce" names no town, "the Bank of Washington" no one place). Not a
+  country or a region: "the National Film Board of Canada", "Tube Products
+  of India", "the University of North Dakota" say whose they are or whom
+  they serve, not where they are based;
 - source citations: "Moscow ITAR-TASS in English 0548 GMT 5 Mar 94" (the
   city a source is published in; a dateline, which says where a story was
   filed, is not read).
@@ -29,6 +41,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.mentions import gazetteer_place
 from kg.extract.source_lines import source_citations
 from kg.extract.stative.arguments import (
     LOCATIONS,
@@ -69,6 +82,7 @@ HEADQUARTERS = {"headquarters", "headquarter", "head office", "seat"}
 SIZE = {"Organization": 0, "City": 1, "Place": 2, "Region": 3, "Country": 4}
 LOCATED = PLACES | {"Organization"}
 VERBS = {"VERB", "AUX"}
+LARGE_CITY = 100_000  # a city a name may hold ("Bank of Reading"; not "Chamber of Commerce")
 MAX_CHAIN = 3  # "Gosforth, Newcastle, England"; more names in commas are a list
 
 
@@ -86,7 +100,9 @@ def locations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Relatio
             yield from _place_qualifier(table, token)
         if token.pos_ == "NOUN" and token.lemma_.lower() not in PLACE_NOUNS:
             yield from _organisation_noun(table, token)
+            yield from _organisations_after_noun(table, token)
     yield from _comma_chains(doc, table, body_start)
+    yield from _names_ending_in_places(table, body_start)
     yield from _place_phrases(doc, table, body_start)
     yield from _citations(doc, table, body_start)
 
@@ -145,7 +161,9 @@ def _comma_chains(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Rel
             continue
         first = chain[0][1]
         coordinated = [  # "Salida and Gunnison, Colorado": both in Colorado
-            (entity, t) for entity, t in referents(table, first) if t.i < first.i
+            (entity, t)
+            for entity, t in referents(table, first)
+            if t.i < first.i and not _has_own_chain(doc, table, t)
         ]
         for k, (part, token) in enumerate(chain):
             for whole, _ in chain[k + 1 :]:
@@ -156,6 +174,15 @@ def _comma_chains(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Rel
                 if inside(table, part, whole):
                     yield relation(part, "locatedIn", whole, token, "place-comma", 0.8)
         i = chain[-1][1].i + 1
+
+
+def _has_own_chain(doc: Doc, table: EntityTable, token: Token) -> bool:
+    """ "Jackson, Wyo., and Gunnison, Colo.": Jackson has its own larger place."""
+    bounds = _mention_bounds(table, token)
+    if bounds is None or bounds[1] + 1 >= len(doc) or doc[bounds[1]].text != ",":
+        return False
+    following = doc[bounds[1] + 1]
+    return table.is_named(following) and is_type(table, table.entity_at(following), LOCATIONS)
 
 
 def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
@@ -184,7 +211,7 @@ def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
             break
         bounds = following
     end = bounds[1] if bounds else chain[-1][1].i + 1
-    if len(chain) > MAX_CHAIN or _list_goes_on(doc, table, end):
+    if len(chain) > MAX_CHAIN or _list_goes_on(doc, table, end, len(chain)):
         return []  # "Aloha, Continental, Delta, Piedmont, Southwest": a list, however typed
     return chain
 
@@ -198,14 +225,22 @@ def _names_something(table: EntityTable, token: Token) -> bool:
     )
 
 
-def _list_goes_on(doc: Doc, table: EntityTable, end: int) -> bool:
-    """Whether the names end in "..., and X" or "... or X", X a place: a list
-    ("Folsom, Calif., and Ed Ray of ..." is no list of places)."""
+def _list_goes_on(doc: Doc, table: EntityTable, end: int, names: int) -> bool:
+    """Whether the names end in "..., and X" or "... or X": a list when X is a
+    place, or when three names came before it ("Brazoria, Fort Bend, Galveston
+    and southern Harris Counties"; but "Folsom, Calif., and Ed Ray of ..." is no
+    list of places)."""
     i = end + (end < len(doc) and doc[end].text == ",")
     if i >= len(doc) or doc[i].lower_ not in {"and", "or"}:
         return False
-    i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
-    return i < len(doc) and is_type(table, table.entity_at(doc[i]), LOCATIONS)
+    i += 1
+    while i < len(doc) and doc[i].pos_ in {"DET", "ADJ"} and not table.is_named(doc[i]):
+        i += 1  # "and the", "and southern"
+    if i >= len(doc) or _has_own_chain(doc, table, doc[i]):
+        return False  # "Jackson, Wyo., and Gunnison, Colo.": places, each with its own
+    return is_type(table, table.entity_at(doc[i]), LOCATIONS) or (
+        names >= MAX_CHAIN and _names_something(table, doc[i])
+    )
 
 
 # --- "X in Y", "X of Y" -------------------------------------------------------------
@@ -362,6 +397,47 @@ def _place_qualifier(table: EntityTable, token: Token) -> Iterator[Relation]:
             yield relation(org, "locatedIn", place, token, "place-qualifier", 0.75)
 
 
+def _names_ending_in_places(table: EntityTable, body_start: int) -> Iterator[Relation]:
+    """ "the University of Chicago", "Pacific Steel Corp. of Pittsburgh": an
+    organisation's name that ends in "of" and a city is based there."""
+    doc = table.doc
+    for entity in list(table.entities):
+        if entity.type != "Organization":
+            continue
+        for mention in entity.mentions:
+            if not mention.is_name or doc[mention.start].idx < body_start:
+                continue
+            of = next(
+                (i for i in range(mention.end - 2, mention.start, -1) if doc[i].lower_ == "of"),
+                None,
+            )
+            place = _place_in_name(table, doc[of + 1 : mention.end]) if of else None
+            if place is not None and inside(table, entity.id, place):
+                table.add_nested_mention(place, of + 1, mention.end)
+                yield relation(entity.id, "locatedIn", place, doc[of], "name-place", 0.7)
+
+
+def _place_in_name(table: EntityTable, span) -> str | None:
+    """The entity for the city that words of a longer name name, if the
+    gazetteer knows it well enough to read it there: a small town's name is
+    often a word ("Commerce", "Enterprise")."""
+    found = gazetteer_place(span)
+    if found is None or found.type != "City":
+        return None
+    city = gazetteer.city(span.text)
+    if city is None or not (city.is_capital or city.population >= LARGE_CITY):
+        return None
+    if gazetteer.region(span.text) is not None:
+        return None  # "First Interstate Bank of Washington": the state or the city
+    return table.entity_for(
+        found.key,
+        found.type,
+        found.label or found.text,
+        country=found.country,
+        identifiers=found.identifiers,
+    )
+
+
 def _organisation_noun(table: EntityTable, noun: Token) -> Iterator[Relation]:
     """ "X is a publisher in Vietnam", "X, one of Ukraine's leading producers":
     a common noun describing an organisation, with a place it is in or of."""
@@ -376,6 +452,79 @@ def _organisation_noun(table: EntityTable, noun: Token) -> Iterator[Relation]:
         for place in dict.fromkeys(p for p in places if p is not None):
             if inside(table, org, place):
                 yield relation(org, "locatedIn", place, noun, "organisation-noun", 0.7)
+
+
+def _organisations_after_noun(table: EntityTable, noun: Token) -> Iterator[Relation]:
+    """ "the two main parties in Norway, the Labour Party and the Centre Party,
+    agreed": a noun in a place, and the organisations that the names after it
+    list (the parser hangs them anywhere; they are read from the words)."""
+    if noun.dep_ == "pobj" or table.is_named(noun):
+        return  # "For banks in Kenya, the IMF, which ...": a phrase's noun describes no one
+    for pobj in prepositional_objects(noun, ("in",)):
+        place, bounds = place_at(table, pobj), _mention_bounds(table, pobj)
+        if place is None or bounds is None:
+            continue
+        for org in _organisations_listed(table, bounds[1]):
+            if inside(table, org, place):
+                yield relation(org, "locatedIn", place, noun, "organisation-list", 0.7)
+
+
+def _organisations_listed(table: EntityTable, i: int) -> list[str]:
+    """The organisations named from the comma at token ``i`` on ("X, Y and
+    the Z (ZP)"), when they are a whole apposition: two or more names closed
+    by a verb, or names closed by a comma ("Police in Paris, the Interior
+    Ministry said" lists no one). A word in parentheses and a capitalised
+    word the model left out of a name are passed over."""
+    doc, found = table.doc, []
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    i += 1
+    while True:
+        i += i < len(doc) and doc[i].lower_ == "the"
+        bounds = _mention_bounds(table, doc[i]) if i < len(doc) else None
+        org = table.entity_at(doc[i]) if bounds is not None and bounds[0] == i else None
+        if not is_type(table, org, {"Organization"}):
+            return []
+        found.append(org)
+        i = _past_name_rest(doc, bounds[1])
+        if i >= len(doc):
+            return []
+        if doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in {"and", "or"}:
+            i += 1
+        if doc[i].lower_ in {"and", "or"}:
+            i += 1
+            continue
+        if doc[i].text == ",":
+            following = doc[i + 1] if i + 1 < len(doc) else None
+            if following is not None and _starts_organisation(table, following):
+                i += 1
+                continue
+            return found
+        return found if len(found) >= 2 and doc[i].pos_ in VERBS else []
+
+
+def _past_name_rest(doc: Doc, i: int) -> int:
+    """The token after a name's parentheses ("(SDS)", "(formerly Communist)")
+    and capitalised words the model left out of the name ("Party")."""
+    while i < len(doc):
+        if doc[i].text == "(":
+            closing = next((t.i for t in doc[i : i + 6] if t.text == ")"), None)
+            if closing is None:
+                return i
+            i = closing + 1
+        elif doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            i += 1
+        else:
+            return i
+    return i
+
+
+def _starts_organisation(table: EntityTable, token: Token) -> bool:
+    if token.lower_ == "the" and token.i + 1 < len(token.doc):
+        token = token.doc[token.i + 1]
+    bounds = _mention_bounds(table, token)
+    org = table.entity_at(token) if bounds is not None and bounds[0] == token.i else None
+    return is_type(table, org, {"Organization"})
 
 
 def _organisations(table: EntityTable, noun: Token) -> list[str]:
