@@ -237,6 +237,15 @@ def _relations(extractor, text):
             "Workers at Harlow Steel Corp. of Pittsburgh went on strike.",
             ("Harlow Steel Corp. of Pittsburgh", "locatedIn", "Pittsburgh", None),
         ),
+        # a possessive place past an abbreviation in parentheses
+        (
+            "He is an activist in Kenya's Orange Democratic Movement (ODM) party.",
+            ("Orange Democratic Movement", "locatedIn", "Kenya", None),
+        ),
+        (
+            "Members of Nigeria's Progressive Front (PF) party met on Monday.",
+            ("Progressive Front", "locatedIn", "Nigeria", None),
+        ),
         # organisations named in apposition to a noun in a place
         (
             "The two largest parties in Norway, the Labour Party and the Conservative Party, "

@@ -275,10 +275,13 @@ def _place_phrases(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
 
 def _with_class_noun(table: EntityTable, head: Token) -> tuple[Token, ...]:
     """A name's head word, and the class noun of an organisation that it is the
-    compound of: "Hamburg's Nordwerk bank", "the Minox company in Heuchelheim"
-    (not a facility: "the Telefarm complex in Shoreview" is where the complex is)."""
+    compound of: "Hamburg's Nordwerk bank", "the Minox company in Heuchelheim",
+    also past an abbreviation in parentheses, where the parser makes the name a
+    noun modifier: "Kenya's Orange Democratic Movement (ODM) party" (not a
+    facility: "the Telefarm complex in Shoreview" is where the complex is)."""
     noun = head.head
-    found = class_nouns().get(noun.lemma_.lower()) if head.dep_ == "compound" else None
+    modifies = head.dep_ in {"compound", "nmod"} and head.i < noun.i
+    found = class_nouns().get(noun.lemma_.lower()) if modifies else None
     if found is not None and found.type == "Organization" and not table.is_named(noun):
         return head, noun
     return (head,)
