@@ -481,29 +481,37 @@ def _organisations_listed(table: EntityTable, i: int) -> list[str]:
     doc, found = table.doc, []
     if i >= len(doc) or doc[i].text != ",":
         return []
-    i += 1
-    while True:
-        i += i < len(doc) and doc[i].lower_ == "the"
-        bounds = _mention_bounds(table, doc[i]) if i < len(doc) else None
-        org = table.entity_at(doc[i]) if bounds is not None and bounds[0] == i else None
-        if not is_type(table, org, {"Organization"}):
-            return []
-        found.append(org)
-        i = _past_name_rest(doc, bounds[1])
+    named = _organisation_named_at(table, i + 1)
+    while named is not None:
+        found.append(named[0])
+        i = _past_name_rest(doc, named[1])
         if i >= len(doc):
             return []
         if doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in {"and", "or"}:
             i += 1
         if doc[i].lower_ in {"and", "or"}:
-            i += 1
-            continue
-        if doc[i].text == ",":
-            following = doc[i + 1] if i + 1 < len(doc) else None
-            if following is not None and _starts_organisation(table, following):
-                i += 1
-                continue
-            return found
-        return found if len(found) >= 2 and doc[i].pos_ in VERBS else []
+            named = _organisation_named_at(table, i + 1)
+            if named is None:
+                return []
+        elif doc[i].text == ",":
+            named = _organisation_named_at(table, i + 1)
+            if named is None:
+                return found
+        else:
+            return found if len(found) >= 2 and doc[i].pos_ in VERBS else []
+    return []
+
+
+def _organisation_named_at(table: EntityTable, i: int) -> tuple[str, int] | None:
+    """The organisation whose name starts at token ``i`` (after a "the"), with
+    the token after the name."""
+    doc = table.doc
+    i += i < len(doc) and doc[i].lower_ == "the"
+    bounds = _mention_bounds(table, doc[i]) if i < len(doc) else None
+    if bounds is None or bounds[0] != i:
+        return None
+    org = table.entity_at(doc[i])
+    return (org, bounds[1]) if is_type(table, org, {"Organization"}) else None
 
 
 def _past_name_rest(doc: Doc, i: int) -> int:
@@ -520,14 +528,6 @@ def _past_name_rest(doc: Doc, i: int) -> int:
         else:
             return i
     return i
-
-
-def _starts_organisation(table: EntityTable, token: Token) -> bool:
-    if token.lower_ == "the" and token.i + 1 < len(token.doc):
-        token = token.doc[token.i + 1]
-    bounds = _mention_bounds(table, token)
-    org = table.entity_at(token) if bounds is not None and bounds[0] == token.i else None
-    return is_type(table, org, {"Organization"})
 
 
 def _organisations(table: EntityTable, noun: Token) -> list[str]:
