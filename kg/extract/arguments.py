@@ -9,7 +9,8 @@
   object of a preposition;
 - coordination: every conjunct counts ("China, Cuba and Russia"), also
   coordinated modifiers ("Hungarian and Romanian officials": the Romanian ones
-  stand for Romania when the entity stage found only "Hungarian officials");
+  stand for Romania when the entity stage found only "Hungarian officials";
+  "U.S. and Russian negotiators");
 - the actor of a phrase: the actor it names, or the actor it belongs to when
   it names none ("a top U.S. official" -> United States, "Maduro's
   re-election" -> Maduro, "rebels in the Ivory Coast" -> Ivory Coast, "crimes
@@ -43,14 +44,15 @@ PLACE_TYPES = {"City", "Region", "Place", "Country"}
 
 def conjoined(tokens: Iterable[Token]) -> list[Token]:
     """Tokens with every token coordinated with them, and with their coordinated
-    modifiers: "China, Cuba and Russia"; "Hungarian and Romanian officials"."""
+    modifiers: "China, Cuba and Russia"; "Hungarian and Romanian officials"; "U.S. and
+    Russian negotiators" (the parser hangs "U.S." as nmod)."""
     out: list[Token] = []
     for token in tokens:
         for found in (token, *token.conjuncts):
             if found not in out:
                 out.append(found)
             for child in found.children:
-                if child.dep_ in {"amod", "compound"}:
+                if child.dep_ in {"amod", "compound", "nmod"}:
                     out.extend(c for c in child.conjuncts if c not in out)
     return out
 

@@ -519,6 +519,11 @@ def test_event_nouns(extractor, text, expected):
             "Chilean and Peruvian negotiators returned to Geneva for talks.",
             ("Chile", "consults", "Peru", "CONSULT"),
         ),
+        # a country's name and a demonym coordinated ("U.S." hangs as nmod)
+        (
+            "U.S. and Japanese negotiators returned to Geneva for talks.",
+            ("United States", "consults", "Japan", "CONSULT"),
+        ),
     ],
 )
 def test_coordinated_demonyms(extractor, text, expected):
@@ -542,6 +547,11 @@ def test_coordinated_demonyms(extractor, text, expected):
             "The Sri Lankan army shelled rebel positions near the coast.",
             ("Sri Lankan army", "attacks", None, "ASSAULT"),
         ),
+        # armed forces that clash fight; politicians who clash do not (below)
+        (
+            "Indian troops clashed with Chinese troops in the valley.",
+            ("Indian military personnel", "attacks", "Chinese military personnel", "ASSAULT"),
+        ),
         # a noun owned by a country acts for it
         (
             "Recent US drone strikes have killed six Taliban commanders.",
@@ -551,6 +561,11 @@ def test_coordinated_demonyms(extractor, text, expected):
 )
 def test_group_actors(extractor, text, expected):
     assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
+
+
+def test_politicians_who_clash_do_not_fight(extractor):
+    text = "Finance minister Ana Ruiz clashed with Pedro Diaz over the budget."
+    assert not _relations(extractor, text)
 
 
 def test_a_backed_group_is_not_its_backer(extractor):
