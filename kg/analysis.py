@@ -151,7 +151,10 @@ def ego_network(network: nx.MultiDiGraph, center: str, depth: int = 1) -> nx.Mul
     and every relation among them."""
     if center not in network:
         return nx.MultiDiGraph()
-    return nx.ego_graph(network, center, radius=depth, undirected=True).copy()
+    # what nx.ego_graph(undirected=True) does, over a view: it copies the whole network first
+    undirected = network.to_undirected(as_view=True)
+    near = nx.single_source_shortest_path_length(undirected, center, cutoff=depth)
+    return network.subgraph(near).copy()
 
 
 def shortest_paths(
