@@ -18,9 +18,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.types import Receive, Scope, Send
 
 from api import errors
-from api.fast_path import SparqlFastPath
+from api.fast_path import answer_query, is_query
 from api.network_cache import NetworkCache
 from api.querying import QueryRunner
 from api.routers import (
@@ -42,9 +43,22 @@ from kg.graph import KnowledgeGraph
 ROUTERS = (health, sparql, update, graph_store, actors, relations, network, articles, linked_data)
 
 
-def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) -> FastAPI:
+class Service(FastAPI):
+    """The FastAPI app, with SPARQL query requests answered ahead of all its
+    layers when ``sparql_fast_path`` is on (``api.fast_path``)."""
+
+    sparql_fast_path = True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.sparql_fast_path and is_query(scope):
+            await answer_query(self.state, scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) -> Service:
     """A new app serving the store that ``settings`` names; SPARQL queries
-    past FastAPI's routing unless ``sparql_fast_path`` is False (``api.fast_path``)."""
+    answered ahead of FastAPI unless ``sparql_fast_path`` is False (``api.fast_path``)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -62,7 +76,7 @@ def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) 
             app.state.sparql_runner.close()
             app.state.graph.close()
 
-    app = FastAPI(
+    app = Service(
         title="newskg",
         version=__version__,
         description="A knowledge graph of the news: who did what to whom, who said what, "
@@ -70,8 +84,7 @@ def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) 
         lifespan=lifespan,
     )
     errors.install(app)
-    if sparql_fast_path:
-        app.add_middleware(SparqlFastPath)
+    app.sparql_fast_path = sparql_fast_path
     for module in ROUTERS:
         app.include_router(module.router)
     return app

@@ -71,6 +71,12 @@ def http_error_response(exc: HTTPException) -> JSONResponse:
     return response
 
 
+def unexpected_error_response(exc: Exception) -> JSONResponse:
+    """The answer to a bug: logged with its stack trace, answered without it."""
+    log.exception("unexpected error", exc_info=exc)
+    return error_response(500, "internal", "unexpected error; see the server log")
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn errors into JSON answers."""
 
@@ -92,5 +98,4 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error", exc_info=exc)
-        return error_response(500, "internal", "unexpected error; see the server log")
+        return unexpected_error_response(exc)

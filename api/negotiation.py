@@ -1,5 +1,9 @@
 """Content negotiation: pick the media type the client prefers among those we offer.
 
+Clients send the same few Accept headers again and again, so the choice is
+remembered per (header, offer) — a lookup instead of parsing the header on
+every request.
+
 >>> choose("text/csv, application/json;q=0.5", ["application/sparql-results+json", "text/csv"])
 'text/csv'
 >>> choose("*/*", ["text/turtle", "application/n-triples"])
@@ -9,6 +13,8 @@ True
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 ALIASES = {
     "application/json": "application/sparql-results+json",
@@ -36,11 +42,16 @@ def _ranges(accept: str) -> list[tuple[float, int, str]]:
     return ranges
 
 
-def choose(accept: str | None, offered: list[str]) -> str | None:
+def choose(accept: str | None, offered: list[str] | tuple[str, ...]) -> str | None:
     """The offered media type that best matches ``accept`` (the first offered
     one when the header is absent), or None when nothing is acceptable."""
     if not accept or not accept.strip():
         return offered[0]
+    return _best(accept, tuple(offered))
+
+
+@lru_cache(maxsize=512)
+def _best(accept: str, offered: tuple[str, ...]) -> str | None:
     best: tuple[float, int, int] | None = None
     chosen = None
     for quality, _position, media in _ranges(accept):

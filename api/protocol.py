@@ -55,19 +55,33 @@ def parse_form(text: str) -> dict[str, list[str]]:
 
 async def read_operation(request: Request, kind: Literal["query", "update"]) -> Operation:
     """The query (``kind="query"``) or update of a protocol request."""
-    params = parse_form(request.url.query)
-    if request.method == "POST":
-        media_type, charset = _content_type(request)
+    body = await request.body() if request.method == "POST" else b""
+    content_type = request.headers.get("content-type", "")
+    return operation_of(kind, request.method, request.url.query, content_type, body)
+
+
+def operation_of(
+    kind: Literal["query", "update"], method: str, query_string: str, content_type: str, body: bytes
+) -> Operation:
+    """The operation of a request, from its parts (``api.fast_path`` reads
+    them straight from the ASGI scope).
+
+    >>> operation_of("query", "POST", "", "application/sparql-query", b"ASK {}").text
+    'ASK {}'
+    """
+    params = parse_form(query_string)
+    if method == "POST":
+        media_type, charset = _content_type(content_type)
         if charset not in (None, "utf-8", "utf8"):
             raise HTTPException(415, f"send the {kind} as UTF-8, not {charset}")
-        body = _utf8(await request.body(), "the request body")
+        text = _utf8(body, "the request body")
         if media_type == FORM:
-            for name, values in parse_form(body).items():
+            for name, values in parse_form(text).items():
                 params.setdefault(name, []).extend(values)
         elif media_type == DIRECT[kind]:
             if kind in params:
                 raise QueryError(f"give the {kind} either in the body or as a parameter, not both")
-            params[kind] = [body]
+            params[kind] = [text]
         elif kind == "query" and media_type == DIRECT["update"]:
             raise QueryError("SPARQL Update is not allowed on the query endpoint; use POST /update")
         else:
@@ -90,8 +104,7 @@ def _operation(params: dict[str, list[str]], kind: str) -> Operation:
     return Operation(texts[0], params.get(default_name, []), params.get(named_name, []))
 
 
-def _content_type(request: Request) -> tuple[str, str | None]:
-    header = request.headers.get("content-type", "")
+def _content_type(header: str) -> tuple[str, str | None]:
     media_type, *parameters = (part.strip() for part in header.split(";"))
     charset = None
     for parameter in parameters:

@@ -25,8 +25,8 @@ import asyncio
 import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
-from typing import TypeVar
+from contextlib import suppress
+from typing import Any, Generic, TypeVar
 
 from kg.store.limits import Deadline, deadline_scope
 
@@ -39,6 +39,10 @@ checks the clock itself to report its own, more precise error."""
 class QueryRunner:
     """Runs blocking store work in ``workers`` threads, each call under a deadline.
 
+    A worker hands its result straight to the waiting request's event loop
+    (one ``call_soon_threadsafe``): the hop there and back is the only cost
+    the runner adds to a query, and the SPARQL endpoint pays it on every one.
+
     >>> import asyncio
     >>> runner = QueryRunner(workers=2, timeout=5.0, name="demo")
     >>> asyncio.run(runner.run(sum, [1, 2, 3]))
@@ -48,7 +52,7 @@ class QueryRunner:
 
     def __init__(self, workers: int, timeout: float, name: str) -> None:
         self.timeout = timeout
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._threads = [
             threading.Thread(target=self._work, name=f"kg-{name}-{n}", daemon=True)
             for n in range(workers)
@@ -60,23 +64,15 @@ class QueryRunner:
         """``function(*args, **kwargs)`` in a worker; every query it runs shares
         one deadline; ``QueryTimeoutError`` when the deadline passes first."""
         deadline = Deadline(self.timeout)
-        started = threading.Event()
-
-        def job() -> T:
-            started.set()
-            if deadline.expired():
-                raise deadline.error(waiting=True)
-            with deadline_scope(deadline):
-                return function(*args, **kwargs)
-
-        future: Future[T] = Future()
-        self._jobs.put((future, job))
+        loop = asyncio.get_running_loop()
+        job = _Job(lambda: function(*args, **kwargs), deadline, loop, loop.create_future())
+        self._jobs.put(job)
         try:
             async with asyncio.timeout(deadline.remaining() + GRACE):
-                return await asyncio.wrap_future(future)
+                return await job.waiter
         except TimeoutError:
-            future.cancel()  # still in line: it will not run
-            raise deadline.error(waiting=not started.is_set()) from None
+            job.abandoned = True  # still in line: it will not run
+            raise deadline.error(waiting=not job.started) from None
 
     def close(self) -> None:
         """Let the workers end once the jobs in line are done (or abandoned)."""
@@ -84,11 +80,42 @@ class QueryRunner:
             self._jobs.put(None)
 
     def _work(self) -> None:
-        while (item := self._jobs.get()) is not None:
-            future, job = item
-            if not future.set_running_or_notify_cancel():
+        while (job := self._jobs.get()) is not None:
+            if job.abandoned:
                 continue  # the client gave up while the job waited in line
+            job.started = True
+            result, error = None, None
             try:
-                future.set_result(job())
+                if job.deadline.expired():
+                    raise job.deadline.error(waiting=True)
+                with deadline_scope(job.deadline):
+                    result = job.call()
             except BaseException as exc:  # handed to the waiting request
-                future.set_exception(exc)
+                error = exc
+            with suppress(RuntimeError):  # the event loop is closed: the server stopped
+                job.loop.call_soon_threadsafe(_deliver, job.waiter, result, error)
+
+
+class _Job(Generic[T]):
+    """One call waiting for, or running in, a worker."""
+
+    __slots__ = ("call", "deadline", "loop", "waiter", "started", "abandoned")
+
+    def __init__(
+        self,
+        call: Callable[[], T],
+        deadline: Deadline,
+        loop: asyncio.AbstractEventLoop,
+        waiter: asyncio.Future[T],
+    ) -> None:
+        self.call, self.deadline, self.loop, self.waiter = call, deadline, loop, waiter
+        self.started = self.abandoned = False
+
+
+def _deliver(waiter: asyncio.Future[Any], result: object, error: BaseException | None) -> None:
+    if waiter.done():
+        return  # the request stopped waiting (deadline, or the client went away)
+    if error is None:
+        waiter.set_result(result)
+    else:
+        waiter.set_exception(error)

@@ -6,9 +6,11 @@ server answering the same queries over the same data, in one run.
    ``--store`` (default ``$TMPDIR/newskg-bench/reuters-N``), once: a later run
    with the same folder reuses it (``--rebuild`` builds it again). Building
    2,000 articles takes a while; keep the folder outside the repository.
-2. Copies the store twice: one copy is served by ``kg serve`` (uvicorn, the
-   default settings), the other by ``oxigraph serve --union-default-graph``
-   (the same Oxigraph version, so the same data and the same engine).
+2. Copies the store twice: one copy is served by ``kg serve --no-access-log``
+   (uvicorn; default settings otherwise; ``oxigraph serve`` logs no requests
+   either), the other by ``oxigraph serve --union-default-graph`` (the same
+   Oxigraph version, so the same data and the same engine). The first line
+   printed is ``kg serve``'s own: it names the event loop and HTTP parser.
 3. Measures, client side, the latency of 5 typical actor requests (``kg``
    only) and of 3 SPARQL queries sent to both servers (``Accept:
    application/sparql-results+json``), at concurrency 1 and 8, over
@@ -127,11 +129,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(command: list[str], port: int, probe: str, env: dict | None = None) -> Iterator[None]:
-    """Run a server until the block ends; wait until ``probe`` answers."""
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+def serving(
+    command: list[str], port: int, probe: str, env: dict | None = None, log: Path | None = None
+) -> Iterator[None]:
+    """Run a server until the block ends; wait until ``probe`` answers. Its
+    standard output goes to ``log`` when given."""
+    output = log.open("wb") if log else subprocess.DEVNULL
+    process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.DEVNULL)
     try:
         for _ in range(300):
             try:
@@ -146,6 +150,8 @@ def serving(command: list[str], port: int, probe: str, env: dict | None = None) 
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if log:
+            output.close()
 
 
 _connections: dict[tuple[int, int], http.client.HTTPConnection] = {}
@@ -230,6 +236,9 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="folder of the built store (made if missing)")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--build-only", action="store_true", help="build the store and stop")
+    parser.add_argument(
+        "--sparql-only", action="store_true", help="measure the SPARQL queries only (quicker)"
+    )
     args = parser.parse_args()
 
     folder = args.store or Path(tempfile.gettempdir()) / "newskg-bench" / f"reuters-{args.articles}"
@@ -240,19 +249,23 @@ def main() -> None:
     try:
         for name in ("kg", "oxigraph"):
             shutil.copytree(cached, work / name)
-        run(work, args.requests)
+        run(work, args.requests, args.sparql_only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, requests: int) -> None:
+def run(work: Path, requests: int, sparql_only: bool = False) -> None:
     kg_port, ox_port = free_port(), free_port()
-    kg = [sys.executable, "-m", "kg", "serve", "--port", str(kg_port)]
+    kg = [sys.executable, "-m", "kg", "serve", "--port", str(kg_port), "--no-access-log"]
     ox = [str(VENV_BIN / "oxigraph"), "serve", "--location", str(work / "oxigraph")]
     ox += ["--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"]
     env = {**os.environ, "KG_STORE": str(work / "kg")}
-    with serving(kg, kg_port, "/health", env), serving(ox, ox_port, "/query?query=ASK%7B%7D"):
+    with (
+        serving(kg, kg_port, "/health", env, work / "kg.out"),
+        serving(ox, ox_port, "/query?query=ASK%7B%7D"),
+    ):
         person, country = top_actor(kg_port, "Person"), top_actor(kg_port, "Country")
+        print((work / "kg.out").read_text().strip().splitlines()[0])
         print(
             f"load average {os.getloadavg()[0]:.1f}; "
             f"top person {person['label']!r}, top country {country['label']!r}"
@@ -267,7 +280,7 @@ def run(work: Path, requests: int) -> None:
             "GET /paths (extra)": f"/paths?{pair}",
             "GET /network?center= (extra)": f"/network?center={person['id']}",
         }
-        calls = {name: get_call(kg_port, target) for name, target in api.items()}
+        calls = {} if sparql_only else {n: get_call(kg_port, t) for n, t in api.items()}
         queries = sparql_queries(person["label"])
         for name, text in queries.items():
             calls[f"kg /sparql: {name}"] = sparql_call(kg_port, "/sparql", text)

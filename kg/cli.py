@@ -265,16 +265,31 @@ def _print_calibration(rows, json_output: bool) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    access_log: Annotated[
+        bool, typer.Option(help="Log every request (one line each on stderr).")
+    ] = True,
     store: StoreOption = None,
 ) -> None:
     """Serve the SPARQL endpoint and the actor API (FastAPI under uvicorn)."""
     import uvicorn
 
     from api.app import create_app
+    from api.server import server_options
 
     settings = _settings(store)
-    typer.echo(f"serving {settings.store} on http://{host}:{port} (docs at /docs)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    options = server_options()
+    typer.echo(
+        f"serving {settings.store} on http://{host}:{port} (docs at /docs); "
+        f"event loop {options['loop']}, HTTP parser {options['http']}"
+    )
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=access_log,
+        **options,
+    )
 
 
 @app.command()

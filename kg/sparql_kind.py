@@ -5,10 +5,10 @@ inside a literal ("SERVICE" in a label) does not count.
 
 >>> query_kind("PREFIX x: <http://x/> SELECT * WHERE { ?s ?p ?o }")
 'SELECT'
->>> uses_service('SELECT * WHERE { ?s ?p "SERVICE" }')
-False
->>> uses_service("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }")
-True
+>>> query_shape('SELECT * WHERE { ?s ?p "SERVICE" }')
+('SELECT', False)
+>>> query_shape("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }")
+('SELECT', True)
 >>> query_kind("INSERT DATA { <http://a> <http://b> <http://c> }")
 Traceback (most recent call last):
 ...
@@ -44,20 +44,30 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(_NOISE.sub(" ", text))
 
 
-def uses_service(text: str) -> bool:
-    """Whether a query calls other endpoints (``SERVICE``, a federated query)."""
-    return any(word.upper() == "SERVICE" for word in _words(text))
-
-
 def query_kind(text: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE; ``QueryError`` for an update or for
     text that is not a SPARQL query."""
-    words = iter(_words(text))
-    for word in words:
+    return _kind(_words(text))
+
+
+def query_shape(text: str) -> tuple[str, bool]:
+    """``query_kind``, and whether the query calls other endpoints
+    (``SERVICE``, a federated query), read in one pass."""
+    words = _words(text)
+    return _kind(words), _calls_service(words)
+
+
+def _calls_service(words: list[str]) -> bool:
+    return any(word.upper() == "SERVICE" for word in words)
+
+
+def _kind(words: list[str]) -> str:
+    remaining = iter(words)
+    for word in remaining:
         upper = word.upper()
         if upper in {"PREFIX", "BASE"}:
             if upper == "PREFIX":
-                next(words, None)  # the prefix name
+                next(remaining, None)  # the prefix name
             continue
         if upper in QUERY_FORMS:
             return upper

@@ -11,20 +11,23 @@ Updates are refused here (400); they have their own endpoint, ``/update``.
 A ``GET`` without parameters returns the service description (Turtle, or
 another RDF format by Accept).
 
-In the served app, query requests reach ``answer`` through
-``api.fast_path.SparqlFastPath``, ahead of FastAPI's routing; the routes below
-declare the endpoint in the OpenAPI documentation and answer the same way in
-an app built without it (``create_app(..., sparql_fast_path=False)``).
+In the served app, query requests are answered by ``api.fast_path`` ahead of
+FastAPI, with the same steps (``result_media_type``, ``run_query``); the routes
+below declare the endpoint in the OpenAPI documentation and answer the same
+way in an app built without it (``create_app(..., sparql_fast_path=False)``).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from starlette.datastructures import URL
 from starlette.exceptions import HTTPException
+from starlette.types import Scope
 
 from api.deps import GraphDep, SparqlRunnerDep
 from api.negotiation import choose
@@ -32,10 +35,12 @@ from api.protocol import DIRECT, FORM, Operation, read_operation
 from api.querying import QueryRunner
 from kg.errors import QueryError
 from kg.graph import KnowledgeGraph
-from kg.sparql_kind import query_kind, uses_service
+from kg.sparql_kind import query_shape
 from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS
 
 router = APIRouter(tags=["sparql"])
+RESULT_MEDIA_TYPES = tuple(RESULT_FORMATS)
+GRAPH_MEDIA_TYPES = tuple(GRAPH_FORMATS)
 
 RESULTS = {
     200: {
@@ -86,37 +91,67 @@ async def answer(
     request: Request, runner: QueryRunner, graph: KnowledgeGraph, operation: Operation
 ) -> Response:
     """Run a protocol query and answer it in the media type Accept prefers."""
-    kind = query_kind(operation.text)
-    if not graph.settings.sparql_federation and uses_service(operation.text):
+    media_type = result_media_type(graph, operation, request.headers.get("accept"))
+    body = await run_query(runner, graph, operation, media_type, endpoint_iri(request.scope))
+    return Response(body, media_type=with_charset(media_type), headers={"Vary": "Accept"})
+
+
+def result_media_type(graph: KnowledgeGraph, operation: Operation, accept: str | None) -> str:
+    """The media type to answer a query in; ``QueryError`` for an update, a
+    federated query on a server without federation, or text that is no query;
+    406 when Accept takes none of the formats of this kind of result."""
+    kind, federated = query_shape(operation.text)
+    if federated and not graph.settings.sparql_federation:
         raise QueryError(
             "federated queries (SERVICE) are off on this server (KG_SPARQL_FEDERATION)"
         )
-    offered = list(GRAPH_FORMATS if kind in {"CONSTRUCT", "DESCRIBE"} else RESULT_FORMATS)
-    media_type = choose(request.headers.get("accept"), offered)
+    offered = GRAPH_MEDIA_TYPES if kind in {"CONSTRUCT", "DESCRIBE"} else RESULT_MEDIA_TYPES
+    media_type = choose(accept, offered)
     if media_type is None:
         raise HTTPException(406, f"this query's result is available as {', '.join(offered)}")
+    return media_type
+
+
+async def run_query(
+    runner: QueryRunner,
+    graph: KnowledgeGraph,
+    operation: Operation,
+    media_type: str,
+    base_iri: str | None,
+) -> bytes:
+    """The query's result as ``media_type``, computed and written in one of
+    the runner's workers (under its deadline and the row cap)."""
     result = await runner.run(
         graph.store.sparql,
         operation.text,
         media_type,
         default_graphs=operation.default_graphs,
         named_graphs=operation.named_graphs,
-        base_iri=endpoint_iri(request),
+        base_iri=base_iri,
     )
-    return Response(result.body, media_type=_with_charset(media_type), headers={"Vary": "Accept"})
+    return result.body
 
 
-def endpoint_iri(request: Request) -> str | None:
+def endpoint_iri(scope: Scope) -> str | None:
     """The endpoint's URL, the base IRI of the operations sent to it (so that
     relative IRIs resolve), or None when the Host header makes it no IRI."""
-    endpoint = str(request.url).split("?")[0]
+    host = next((value for name, value in scope["headers"] if name == b"host"), None)
+    server = scope.get("server")
+    return _endpoint_iri(scope["scheme"], host, server and tuple(server), scope["path"])
+
+
+@lru_cache(maxsize=256)
+def _endpoint_iri(scheme: str, host: bytes | None, server: tuple | None, path: str) -> str | None:
+    headers = [(b"host", host)] if host is not None else []
+    url = URL(scope={"scheme": scheme, "server": server, "path": path, "headers": headers})
     try:
-        return ox.NamedNode(endpoint).value
+        return ox.NamedNode(str(url)).value
     except ValueError:
         return None
 
 
-def _with_charset(media_type: str) -> str:
+def with_charset(media_type: str) -> str:
+    """The Content-Type of a result: text formats say they are UTF-8."""
     return media_type if media_type.endswith("xml") else f"{media_type}; charset=utf-8"
 
 
@@ -151,4 +186,4 @@ def _service_description(request: Request, graph: KnowledgeGraph) -> Response:
     prefixes = {"sd": "http://www.w3.org/ns/sparql-service-description#"}
     prefixes["formats"] = "http://www.w3.org/ns/formats/"
     body = ox.serialize(triples, format=GRAPH_FORMATS[media_type], prefixes=prefixes)
-    return Response(body, media_type=_with_charset(media_type), headers={"Vary": "Accept"})
+    return Response(body, media_type=with_charset(media_type), headers={"Vary": "Accept"})

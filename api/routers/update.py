@@ -62,7 +62,7 @@ async def sparql_update(request: Request, graph: GraphDep) -> Response:
 
     def write() -> None:
         with request.app.state.writing:
-            graph.store.update(operation.text, base_iri=endpoint_iri(request))
+            graph.store.update(operation.text, base_iri=endpoint_iri(request.scope))
 
     await run_in_threadpool(write)
     return Response(status_code=204)

@@ -8,10 +8,15 @@ those objects into what callers want, under the query's ``Budget``:
 - ``rows``: SELECT solutions as dicts of plain Python values (the fixed
   queries of the API and the CLI);
 - ``serialize``: any result in a media type of the SPARQL 1.1 Protocol.
-  Solutions are written by Oxigraph (in Rust, fast) as TSV — one line per
-  solution — into a sink that counts the lines and checks the deadline at
-  every chunk, then converted by Oxigraph to the requested format; triples
-  pass one by one through a counting generator into Oxigraph's serialiser.
+  Solutions are written by Oxigraph (in Rust, fast) straight in the requested
+  format into a sink that counts the solutions in each chunk it receives and
+  checks the deadline (``_CountingSink``): one ``<result>`` element per
+  solution in XML, one line in TSV, one ``},{`` between two solutions in JSON
+  (an upper bound, since a string may hold those bytes too; past the cap the
+  whole output is counted exactly, its strings left out). CSV may quote line
+  breaks inside values, so it is counted as TSV first and then converted by
+  Oxigraph. Triples pass one by one through a counting generator into
+  Oxigraph's serialiser.
 
 >>> import pyoxigraph as ox
 >>> from kg.store.limits import Budget, QueryLimits
@@ -25,6 +30,7 @@ b'o\\r\\n1\\r\\n'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -90,14 +96,14 @@ def serialize(result: Result, media_type: str, budget: Budget) -> bytes:
         return result.serialize(format=_results_format(media_type, "an ASK answer"))
     if isinstance(result, ox.QuerySolutions):
         wanted = _results_format(media_type, "SELECT results")
-        sink = _CountingSink(budget)
+        if wanted in _ROW_COUNTERS:
+            sink = _CountingSink(budget, _ROW_COUNTERS[wanted]())
+            result.serialize(sink, format=wanted)
+            return sink.getvalue()
+        sink = _CountingSink(budget, _TsvRows())
         result.serialize(sink, format=ox.QueryResultsFormat.TSV)
-        table = sink.getvalue()
-        if wanted == ox.QueryResultsFormat.TSV:
-            return table
-        return ox.parse_query_results(table, format=ox.QueryResultsFormat.TSV).serialize(
-            format=wanted
-        )
+        table = ox.parse_query_results(sink.getvalue(), format=ox.QueryResultsFormat.TSV)
+        return table.serialize(format=wanted)
     rdf_format = GRAPH_FORMATS.get(media_type)
     if rdf_format is None:
         raise QueryError(f"a graph cannot be written as {media_type}; use {_list(GRAPH_FORMATS)}")
@@ -122,22 +128,21 @@ def _counted(triples: Iterable[ox.Triple | ox.Quad], budget: Budget) -> Iterator
 
 
 class _CountingSink:
-    """A file-like target for Oxigraph's TSV writer: one line is one solution
-    (the first line is the header)."""
+    """A file-like target for Oxigraph's results writers that counts the
+    solutions as they are written (``rows``) and checks the deadline."""
 
-    def __init__(self, budget: Budget) -> None:
+    def __init__(self, budget: Budget, rows: _Rows) -> None:
         self.budget = budget
+        self.rows = rows
         self.parts: list[bytes] = []
-        self.header_pending = True
 
     def write(self, data: bytes) -> int:
         chunk = bytes(data)
         self.parts.append(chunk)
-        lines = chunk.count(b"\n")
-        if self.header_pending and lines:
-            lines -= 1
-            self.header_pending = False
-        self.budget.tick(lines)
+        count = self.rows.feed(chunk)
+        if count > self.budget.max_rows:
+            count = self.rows.exact(self.getvalue())
+        self.budget.tick(count - self.budget.rows)
         return len(chunk)
 
     def flush(self) -> None:
@@ -145,6 +150,87 @@ class _CountingSink:
 
     def getvalue(self) -> bytes:
         return b"".join(self.parts)
+
+
+class _Rows:
+    """Counts the solutions of a results document from its chunks:
+    ``feed`` returns the count so far, or an upper bound that ``exact``
+    (given the whole output so far) settles."""
+
+    def feed(self, chunk: bytes) -> int:
+        raise NotImplementedError
+
+    def exact(self, output: bytes) -> int:
+        raise NotImplementedError
+
+
+class _MarkedRows(_Rows):
+    """One ``marker`` per solution, never inside a value (``header`` markers
+    before the first one), so the count is exact; a marker may straddle two
+    chunks."""
+
+    marker = b""
+    header = 0
+
+    def __init__(self) -> None:
+        self.count = -self.header
+        self.tail = b""
+
+    def feed(self, chunk: bytes) -> int:
+        joined = self.tail + chunk  # the tail is too short to hold a whole marker
+        self.count += joined.count(self.marker)
+        self.tail = joined[max(0, len(joined) - len(self.marker) + 1) :]
+        return self.count
+
+    def exact(self, output: bytes) -> int:
+        return self.count
+
+
+class _TsvRows(_MarkedRows):
+    """TSV: one line per solution after the header line (line breaks in
+    values are escaped)."""
+
+    marker = b"\n"
+    header = 1
+
+
+class _XmlRows(_MarkedRows):
+    """XML: one ``<result>`` element per solution (``<`` is escaped in values)."""
+
+    marker = b"<result>"
+
+
+class _JsonRows(_Rows):
+    """JSON: solutions are objects in one array, written without spaces, so
+    ``},{`` stands between two of them; a string value may hold those bytes
+    too, so the count is an upper bound until ``exact`` reads the output
+    without its strings."""
+
+    STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+    def __init__(self) -> None:
+        self.separators = 0
+        self.in_strings = 0  # separators found inside strings by ``exact``
+        self.tail = b""
+
+    def feed(self, chunk: bytes) -> int:
+        joined = self.tail + chunk
+        self.separators += joined.count(b"},{")
+        self.tail = joined[-2:]
+        return self.separators - self.in_strings + 1
+
+    def exact(self, output: bytes) -> int:
+        bare = self.STRING.sub(b"", output)
+        separators = bare.count(b"},{")
+        self.in_strings = self.separators - separators
+        return separators + bare.count(b"[{")
+
+
+_ROW_COUNTERS: dict[ox.QueryResultsFormat, type[_Rows]] = {
+    ox.QueryResultsFormat.JSON: _JsonRows,
+    ox.QueryResultsFormat.XML: _XmlRows,
+    ox.QueryResultsFormat.TSV: _TsvRows,
+}
 
 
 def to_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Value:

@@ -252,6 +252,22 @@ def test_row_cap(store):
     assert len(capped.select(query + " LIMIT 2")) == 2
 
 
+@pytest.mark.parametrize("media_type", list(RESULT_FORMATS))
+def test_row_cap_is_exact_in_every_format_whatever_the_values_hold(tmp_path, media_type):
+    """Values that hold what a format's row counter looks for (JSON's ``},{``,
+    a quoted line break in CSV, XML's ``<result>``) neither hide a row nor
+    add one: 30 rows pass a cap of 30 and fail a cap of 29."""
+    store = OxigraphStore(tmp_path / "store")
+    tricky = ['a},{\\"b},{', "two\\nlines", "<result></result>", "plain"]
+    lines = (f'<{T}n{i}> <{T}note> "{tricky[i % 4]}" .' for i in range(30))
+    store.apply(GraphChange(insert={G1: "\n".join(lines)}))
+    query = f"SELECT ?s ?note WHERE {{ ?s <{T}note> ?note }}"
+    assert limited(store, QueryLimits(max_rows=30)).sparql(query, media_type).body
+    with pytest.raises(QueryRowLimitError, match="more than 29 rows"):
+        limited(store, QueryLimits(max_rows=29)).sparql(query, media_type)
+    store.close()
+
+
 def test_deadline_stops_a_long_query(store):
     many = "\n".join(f'<{T}n{i}> <{T}value> "{i}" .' for i in range(400))
     store.apply(GraphChange(insert={f"{T}graph/many": many}))
