@@ -55,22 +55,22 @@ def source_citations(doc: Doc) -> list[tuple[Tokens, Tokens]]:
 def _find(doc: Doc) -> list[tuple[Tokens, Tokens]]:
     found = []
     for sentence in doc.sents:
-        for start in range(sentence.start, sentence.end):
-            if _opens_citation(doc, sentence, start):
-                citation = _citation_at(doc, sentence, start)
+        before = None
+        for token in sentence:
+            if before is None or _opens_citation(before):
+                citation = _citation_at(doc, sentence, token.i)
                 if citation is not None:
                     found.append(citation)
                     break
+            before = token
     return found
 
 
-def _opens_citation(doc: Doc, sentence: Span, i: int) -> bool:
-    """Where a citation may start: the line's start, after a document number
+def _opens_citation(before: Token) -> bool:
+    """Whether a citation may start after ``before`` (the line's start is the
+    sentence's start or follows a line break): a line break, a document number
     or a date."""
-    if i == sentence.start or "\n" in doc[i - 1].text_with_ws:
-        return True
-    before = doc[i - 1]
-    return _document_number(before) or before.ent_type_ == "DATE"
+    return "\n" in before.text_with_ws or _document_number(before) or before.ent_type_ == "DATE"
 
 
 def _document_number(token: Token) -> bool:
@@ -78,37 +78,44 @@ def _document_number(token: Token) -> bool:
     return (
         len(text) >= MIN_DOCUMENT_NUMBER
         and text.isalnum()
+        and text.upper() == text
         and any(c.isdigit() for c in text)
         and any(c.isalpha() for c in text)
-        and text.upper() == text
     )
 
 
 def _citation_at(doc: Doc, sentence: Span, start: int) -> tuple[Tokens, Tokens] | None:
+    """The citation whose city starts at ``start``: the longest city the
+    gazetteer knows there (else the longest the model tagged) and the source
+    words after it. Most line starts have no source word after any city-sized
+    phrase, and the gazetteer is not asked for them."""
     first = start + (doc[start].lower_ == "the" and start + 1 < sentence.end)
-    sizes = range(MAX_CITY, 0, -1)
-    known = [k for k in sizes if first + k < sentence.end and _city(doc[start : first + k])]
-    tagged = [k for k in sizes if first + k < sentence.end and _tagged(doc[start : first + k])]
-    for size in (known or tagged)[:1]:
-        city_end = first + size
-        if gazetteer.country(doc[start:city_end].text) is not None:
-            return None
-        source_end = city_end
-        while (
-            source_end < sentence.end
-            and source_end - city_end < MAX_SOURCE
-            and _source_word(doc[source_end])
-        ):
-            source_end += 1
-        if source_end == city_end:
-            return None
-        language = _language_after(doc, sentence, source_end)
-        whole_line = start == sentence.start and all(
-            t.is_punct or t.is_space for t in doc[source_end : sentence.end]
-        )
-        if language or (whole_line and _names_media(doc[city_end:source_end])):
-            return (start, city_end), (city_end, source_end)
+    sizes = [k for k in range(MAX_CITY, 0, -1) if first + k < sentence.end]
+    if not any(_source_word(doc[first + k]) for k in sizes):
         return None
+    size = next((k for k in sizes if _city(doc[start : first + k])), None)
+    if size is None:
+        size = next((k for k in sizes if _tagged(doc[start : first + k])), None)
+    if size is None:
+        return None
+    city_end = first + size
+    if gazetteer.country(doc[start:city_end].text) is not None:
+        return None
+    source_end = city_end
+    while (
+        source_end < sentence.end
+        and source_end - city_end < MAX_SOURCE
+        and _source_word(doc[source_end])
+    ):
+        source_end += 1
+    if source_end == city_end:
+        return None
+    language = _language_after(doc, sentence, source_end)
+    whole_line = start == sentence.start and all(
+        t.is_punct or t.is_space for t in doc[source_end : sentence.end]
+    )
+    if language or (whole_line and _names_media(doc[city_end:source_end])):
+        return (start, city_end), (city_end, source_end)
     return None
 
 

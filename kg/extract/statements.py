@@ -85,7 +85,7 @@ class _Doc:
         self.cues = statement_cues()
         self.text = doc.text  # built once: Doc.text joins every token on each call
         self.quotes: list[Quote] = [q for q in quote_spans(self.text) if q[0] >= body_start]
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()
         # a quotation left open by a missing mark may run over the author's words:
         # it neither hides cues nor stretches a content over them
         self.closed = [(s, e) for s, e in self.quotes if self.text[e - 1] in QUOTE_MARKS]
@@ -125,12 +125,14 @@ def _from_cue(context: _Doc, token: Token) -> list[Statement]:
     if token.pos_ not in CUE_POS and token.dep_ != "prep":
         return []
     lemma = token.lemma_.lower()
-    particle = _particle(token)
-    if token.dep_ == "prep":
+    first_words = _first_words()
+    if token.dep_ == "prep" and (token.lower_, "ADP") in first_words:
+        particle = _particle(token)
         phrase = f"{token.lower_} {particle.lower_}" if particle is not None else token.lower_
         if (phrase, "ADP") in context.cues:
             return _from_preposition(context, token, context.cues[(phrase, "ADP")])
-    if token.pos_ in {"VERB", "AUX"}:
+    if token.pos_ in {"VERB", "AUX"} and (lemma, "VERB") in first_words:
+        particle = _particle(token)
         if particle is not None and (f"{lemma} {particle.lower_}", "VERB") in context.cues:
             return _from_verb(context, token, context.cues[(f"{lemma} {particle.lower_}", "VERB")])
         if (lemma, "VERB") in context.cues:
@@ -138,6 +140,13 @@ def _from_cue(context: _Doc, token: Token) -> list[Statement]:
     elif token.pos_ == "NOUN" and (lemma, "NOUN") in context.cues:
         return _from_noun(context, token, context.cues[(lemma, "NOUN")])
     return []
+
+
+@cache
+def _first_words() -> frozenset[tuple[str, str]]:
+    """(first word, part of speech) of every cue: a word that starts none is
+    no cue, and its particle is not looked for."""
+    return frozenset((lemma.split()[0], pos) for lemma, pos in statement_cues())
 
 
 def _particle(token: Token) -> Token | None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -108,9 +109,10 @@ class _History:
         return reversed(self.items)
 
 
-def _description_heads() -> set[str]:
+@cache
+def _description_heads() -> frozenset[str]:
     """Nouns that can head a description of an entity ("the ministry")."""
-    return COUNTRY_NOUNS | set(institutions()) | {r.split()[-1] for r in roles()}
+    return frozenset(COUNTRY_NOUNS | set(institutions()) | {r.split()[-1] for r in roles()})
 
 
 def _is_definite(token: Token) -> bool:

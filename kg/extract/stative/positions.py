@@ -267,7 +267,7 @@ def noun_positions(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
     for noun in doc:
         if noun.idx < body_start or noun.pos_ not in {"NOUN", "PROPN"} or table.is_named(noun):
             continue
-        found = role_of(noun)
+        found = known_role(noun)
         if found is None:
             continue
         role, listed = found
@@ -289,10 +289,20 @@ def noun_positions(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
                 yield from _holding(table, person, role, affiliation, noun, how, confidence)
 
 
+def known_role(noun: Token) -> tuple[Role, bool] | None:
+    """``role_of``, read once per token of a doc: ``note_roles`` asks before
+    pronouns are resolved and ``positions`` again after, and a noun's role
+    depends on the parse alone."""
+    known = noun.doc.user_data.setdefault("roles", {})
+    if noun.i not in known:
+        known[noun.i] = role_of(noun)
+    return known[noun.i]
+
+
 def role_of(noun: Token) -> tuple[Role, bool] | None:
     """(role, listed) of a person noun with its modifiers: "chief executive
     officer", "plant physiologist"; None for nouns that are no role."""
-    start = min([noun.i, *(c.i for c in noun.children if c.dep_ in {"amod", "compound"})])
+    start = min([noun.i, *(c.i for c in noun.lefts if c.dep_ in {"amod", "compound"})])
     found = longest_role(list(noun.doc[start : noun.i + 1]))
     lemma = noun.lemma_.lower()
     if found is None and lemma in roles():  # plural: "members", "founders"
