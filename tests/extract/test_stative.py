@@ -266,6 +266,34 @@ def _relations(extractor, text):
             "Lows ranged from 2 degrees at Jackson, Wyo., and Gunnison, Colo., to 9 at Ely, Nev.",
             ("Jackson", "locatedIn", "Wyoming", None),
         ),
+        # a role after "as" is held where a verb of membership places its subject
+        (
+            "In 2011 Tom Hale, a former banker, joined Lumatech as chief executive.",
+            ("Tom Hale", "holdsPosition", "Lumatech", "chief executive"),
+        ),
+        (
+            "For ten years Anna Berg worked for Orvik Bank as an economist.",
+            ("Anna Berg", "holdsPosition", "Orvik Bank", "economist"),
+        ),
+        # titles listed with commas share the organisation named after the last
+        (
+            "Tom Hale was the President, CEO, and Managing Director of the Brightwater Institute.",
+            ("Tom Hale", "holdsPosition", "Brightwater Institute", "chief executive"),
+        ),
+        (
+            "Mr. Hale is President, Chief Executive Officer of Brightwater Partners, and sits "
+            "on two boards.",
+            ("Hale", "holdsPosition", "Brightwater Partners", "chief executive"),
+        ),
+        # a title in apposition to the agent of "founded by", "headed by"
+        (
+            "Brightwater Partners was founded in 1990 by Tom Hale, CEO.",
+            ("Tom Hale", "holdsPosition", "Brightwater Partners", "chief executive"),
+        ),
+        (
+            "Brightwater Partners is headed by Tom Hale, the chairman and chief executive officer.",
+            ("Tom Hale", "holdsPosition", "Brightwater Partners", "chief executive"),
+        ),
     ],
 )
 def test_stative_patterns(extractor, text, expected):
@@ -342,6 +370,12 @@ def test_stative_patterns(extractor, text, expected):
         (
             "The station's transmitter stands at the Telefarm complex in Shoreview.",
             ("Telefarm", "locatedIn", "Shoreview"),
+        ),
+        # two persons, each with the title set in apposition to them
+        (
+            "Anna Berg, chairman of Lumatech, and Tom Hale, CEO of Brightwater Partners, "
+            "met on Monday.",
+            ("Anna Berg", "holdsPosition", "Brightwater Partners"),
         ),
     ],
 )

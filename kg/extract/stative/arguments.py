@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.evidence import sentence_of, token_span
+from kg.lexicon import roles
 from kg.models import Relation
 from kg.resolve.in_article import EntityTable
 
@@ -215,7 +216,7 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
         while anchor.dep_ == "appos" and not is_type(table, referent(table, anchor), {"Person"}):
             anchor = anchor.head
         found += [(e, "apposition") for e, _ in referents(table, anchor)]
-        if not found and anchor.pos_ == "NOUN" and depth < 2:
+        if not found and _describes_too(table, head, anchor) and depth < 2:
             found += described(table, anchor, depth + 1)
     for child in head.children:
         if child.dep_ == "appos":
@@ -251,6 +252,21 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
     if not found and depth == 0:
         found += [(e, "apposition") for e in comma_neighbours(table, head)]
     return list(dict.fromkeys(found))
+
+
+def _describes_too(table: EntityTable, noun: Token, anchor: Token) -> bool:
+    """A noun in apposition to ``anchor`` describes what the anchor does when the
+    anchor is a common noun ("X is a businessman, chairman of Y"), or when both
+    are titles in a list ("X was President, CEO and Managing Director of Y")."""
+    if anchor.pos_ == "NOUN":
+        return True
+    titles = roles()
+    return (
+        anchor.pos_ == "PROPN"
+        and not table.is_named(anchor)
+        and anchor.lower_ in titles
+        and noun.lower_ in titles
+    )
 
 
 def _fronted_subject(noun: Token) -> list[Token]:

@@ -45,7 +45,8 @@ from kg.extract.stative.arguments import (
     relation,
     subjects,
 )
-from kg.lexicon import Role, non_affiliations, roles
+from kg.extract.stative.verbs import second_arguments
+from kg.lexicon import Role, non_affiliations, roles, stative_verbs
 from kg.models import Relation
 from kg.resolve.in_article import EntityTable
 
@@ -281,6 +282,8 @@ def noun_positions(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
         found_affiliations = affiliations(table, noun, role.prepositions, shared=listed)
         if not found_affiliations and listed:  # "It was founded by its CEO, X"
             found_affiliations = agent_subjects(table, noun)
+        if not found_affiliations and listed and (named := _apposed_to(noun)) is not None:
+            found_affiliations = agent_subjects(table, named)  # "led by X, its president"
         for affiliation in found_affiliations:
             if not _allowed(table, role, listed, affiliation):
                 continue
@@ -324,11 +327,12 @@ def affiliations(
     listed title (``shared`` False) takes its organisation from a preposition
     or a possessor only: "a Physical Theatre artist" names a genre."""
     own = _affiliations_of(table, noun, prepositions, modifiers=shared)
+    own = own or _joined_as(table, noun)
     if own or not shared:
         return own
     found: list[str] = []
-    for other in conjuncts(noun):
-        if other is not noun:
+    for other in title_list(noun):
+        if other.i != noun.i:
             found += _affiliations_of(table, other, prepositions)
     first = noun
     while first.dep_ == "conj":
@@ -341,6 +345,65 @@ def affiliations(
             for e in organisations_through(table, pobj)
         ]
     return list(dict.fromkeys(e for e in found if is_type(table, e, AFFILIATES | {"Country"})))
+
+
+def title_list(noun: Token) -> list[Token]:
+    """The words listed together with a role noun, in text order: its
+    conjuncts, and listed titles the parser set in apposition in a list ("the
+    President, CEO, and Managing Director of Y": "CEO" is in apposition to
+    "President", "Director" coordinated with "CEO"). Only two listed titles
+    make an apposition part of the list, so "X, chairman of A, and Y, CEO of
+    B" stays two lists."""
+    found = {noun.i: noun}
+    todo = [noun]
+    while todo:
+        token = todo.pop()
+        linked = [c for c in token.children if c.dep_ in {"conj", "appos"}]
+        if token.dep_ in {"conj", "appos"}:
+            linked.append(token.head)
+        for other in linked:
+            if other.i in found:
+                continue
+            apposed = other.dep_ == "appos" or (token.dep_ == "appos" and other.i == token.head.i)
+            if apposed and not (_listed_title(token) and _listed_title(other)):
+                continue
+            found[other.i] = other
+            todo.append(other)
+    return sorted(found.values(), key=lambda t: t.i)
+
+
+def _listed_title(token: Token) -> bool:
+    found = known_role(token) if token.pos_ in {"NOUN", "PROPN"} else None
+    return found is not None and found[1]
+
+
+def _joined_as(table: EntityTable, noun: Token) -> list[str]:
+    """ "X joined Y as CEO", "X was employed by Y as an engineer": the role
+    after "as" is held where a verb of membership (``stative_verbs.tsv``)
+    places its subject."""
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    entries = [
+        entry
+        for entry in stative_verbs().get(verb.lemma_.lower(), ())
+        if entry.predicate in {"memberOf", "holdsPosition"} and not entry.inverse
+    ]
+    return list(
+        dict.fromkeys(
+            e
+            for entry in entries
+            for e in second_arguments(table, verb, entry)
+            if is_type(table, e, AFFILIATES)
+        )
+    )
+
+
+def _apposed_to(noun: Token) -> Token | None:
+    """The name a role noun (or the first of coordinated ones) is in apposition to."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.head if noun.dep_ == "appos" else None
 
 
 def _affiliations_of(

@@ -58,7 +58,7 @@ def verb_relations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
 
 def _read(table: EntityTable, verb: Token, entry: StativeVerb) -> Iterator[Relation]:
     firsts = _first_arguments(table, verb)
-    seconds = _second_arguments(table, verb, entry)
+    seconds = second_arguments(table, verb, entry)
     if entry.inverse:
         firsts, seconds = seconds, firsts
     firsts = [e for e in firsts if is_type(table, e, FIRST[entry.predicate])]
@@ -115,7 +115,8 @@ def _of_head(table: EntityTable, verb: Token) -> list[str]:
     return found + comma_neighbours(table, head)  # "X, a group based in Y" misparsed
 
 
-def _second_arguments(table: EntityTable, verb: Token, entry: StativeVerb) -> list[str]:
+def second_arguments(table: EntityTable, verb: Token, entry: StativeVerb) -> list[str]:
+    """What the verb relates its subject to, by the entry's object slots."""
     tokens: list[Token] = []
     if "-" in entry.prepositions:
         tokens += [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
