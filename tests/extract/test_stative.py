@@ -294,6 +294,16 @@ def _relations(extractor, text):
             "Brightwater Partners is headed by Tom Hale, the chairman and chief executive officer.",
             ("Tom Hale", "holdsPosition", "Brightwater Partners", "chief executive"),
         ),
+        # a seat on an organisation's board is held in the organisation
+        (
+            "Frederick Lund is a former Member of the Board of Directors of Lumatech.",
+            ("Frederick Lund", "memberOf", "Lumatech", None),
+        ),
+        # an occupation named by an organisation before it
+        (
+            "Anna Berg was a Danish engineer and a NASA astronaut.",
+            ("Anna Berg", "holdsPosition", "NASA", "astronaut"),
+        ),
     ],
 )
 def test_stative_patterns(extractor, text, expected):
@@ -370,6 +380,11 @@ def test_stative_patterns(extractor, text, expected):
         (
             "The station's transmitter stands at the Telefarm complex in Shoreview.",
             ("Telefarm", "locatedIn", "Shoreview"),
+        ),
+        # the board is the organisation's, not an affiliation of its own
+        (
+            "Frederick Lund is a former Member of the Board of Directors of Lumatech.",
+            ("Frederick Lund", "memberOf", "Board of Directors"),
         ),
         # two persons, each with the title set in apposition to them
         (

@@ -411,9 +411,9 @@ def _affiliations_of(
 ) -> list[str]:
     found: list[str] = []
     for pobj in prepositional_objects(noun, prepositions):
-        found += organisations_through(table, pobj)
+        found += _owners(table, pobj, organisations_through(table, pobj))
     for pobj in _verb_phrase_after(noun, prepositions):
-        found += organisations_through(table, pobj)
+        found += _owners(table, pobj, organisations_through(table, pobj))
     if found:  # "professor at A, B and C": the parser hangs B and C on "professor"
         found += [
             e
@@ -430,6 +430,26 @@ def _affiliations_of(
             if entity is not None:
                 found.append(entity)
     return list(dict.fromkeys(e for e in found if is_type(table, e, AFFILIATES | {"Country"})))
+
+
+def _owners(table: EntityTable, pobj: Token, found: list[str]) -> list[str]:
+    """The organisation whose body a named one is: "a member of the Board of
+    Directors of Y", "chairman of the Supervisory Board of Y" hold their seat
+    in Y. The name of the body ends right before "of" and Y's name."""
+    doc = pobj.doc
+    named = table.entity_at(pobj)
+    if named not in found:
+        return found
+    end = pobj.i
+    while end + 1 < len(doc) and table.entity_at(doc[end + 1]) == named:
+        end += 1
+    k = end + 2 + (end + 2 < len(doc) and doc[end + 2].lower_ == "the")
+    if k >= len(doc) or doc[end + 1].lower_ != "of":
+        return found
+    owner = table.entity_at(doc[k])
+    if owner == named or not is_type(table, owner, {"Organization"}):
+        return found
+    return [owner if e == named else e for e in found]
 
 
 def _verb_phrase_after(noun: Token, prepositions: tuple[str, ...]) -> Iterator[Token]:
