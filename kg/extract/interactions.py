@@ -89,6 +89,8 @@ VERSION = "2"
 CONTEXT_SENTENCES = 2  # how far back an undated retelling looks for its date
 GOVERNED_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 ARMED_SECTORS = {"military", "police"}
+BOUND_NOUN_DEPS = {"det", "amod", "compound", "poss", "nummod"}
+MANNER_TARGETS = ("of", "at", "over")  # "in protest of X", "in protest at X's decision"
 NON_PREPOSITIONS = {"dobj", "dative", "ccomp", "xsubj", "nsubjpass"}
 
 
@@ -298,6 +300,7 @@ class _Reader:
             event_time(verb, self.published) if verb is not None else None
         )
         received = verb is not None and noun.dep_ == "dobj" and role_of(verb) == "receive"
+        manner = _manner_of(noun)
         for cue in cues:
             if received:
                 sources = slots(noun, ("of", "from", "by"))
@@ -306,6 +309,14 @@ class _Reader:
             elif predicates()[cue.predicate].symmetric:
                 yield from self._symmetric(cue, noun, verb, telling, when)
                 continue
+            elif manner is not None:
+                # "recalled its envoy in protest at X's decision", "marched in support of
+                # X": the clause's subject acts; the of-phrase is whom the act is aimed at
+                sources = subjects(manner)
+                exclude = frozenset(a for a, _ in self._resolved(sources, False))
+                targets = self._targets(noun, cue, False, [], exclude=exclude)
+                targets = targets or self._resolved(slots(noun, MANNER_TARGETS), False, exclude)
+                rule = "noun-manner"
             else:
                 sources = [c for c in noun.children if c.dep_ == "poss" and "poss" in cue.source]
                 sources += slots(noun, [s for s in cue.source if s not in {"poss", "nsubj"}])
@@ -631,6 +642,24 @@ def _governor(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         return noun.head.head
+    return None
+
+
+def _manner_of(noun: Token) -> Token | None:
+    """The verb whose act an event noun after "in" tells the manner of: "marched in
+    support of X", "recalled its envoy in protest at X" (the parser may hang the phrase
+    on the verb's object)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.dep_ != "prep":
+        return None
+    if noun.tag_ != "NN" or any(c.dep_ in BOUND_NOUN_DEPS for c in noun.children):
+        return None  # "killed in the riots", "in nationalist riots": where, not how
+    head = noun.head.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.dep_ not in {"dobj", "pobj", "prep"}:
+            return None
+        head = head.head
     return None
 
 

@@ -572,3 +572,33 @@ def test_a_backed_group_is_not_its_backer(extractor):
     """Backing is support, not command: "Iranian-backed militias" are no Iranian act."""
     text = "Iranian-backed militias attacked the base on Sunday."
     assert not [s for s, _, _, _ in _relations(extractor, text) if s == "Iran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in protest of X", "in support of X": the clause's subject acts, aimed at X
+        (
+            "Miners in Poland went on strike in protest against the Polish government.",
+            ("Poland", "protests", "Polish government", "PROTEST"),
+        ),
+        ("Cuba voted in support of Venezuela.", ("Cuba", "supports", "Venezuela", "SUPPORT")),
+    ],
+)
+def test_an_event_noun_telling_how(extractor, text, expected):
+    assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the of-phrase of "in protest of" is the target, never the one protesting
+        "Students in Chile began a hunger strike in protest of the Chilean government's plan.",
+        # "in the riots" tells where, not how: no protest by the place
+        "Nine people were killed in nationalist riots in Bolivia last year.",
+    ],
+)
+def test_no_protest_by_whom_it_is_aimed_at(extractor, text):
+    assert not [
+        s for s, p, _, _ in _relations(extractor, text) if p == "protests" and s != "Chile"
+    ], _relations(extractor, text)
