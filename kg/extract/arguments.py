@@ -6,7 +6,8 @@
   Russia to leave" -> Russia leaves); a relative clause's subject is its
   antecedent; a passive's agent is its "by" phrase;
 - slots: the direct or indirect object, the subject of a that-clause, or the
-  object of a preposition;
+  object of a preposition (shared by a preposition left without one: "established
+  ties with and opened an embassy in Tehran");
 - coordination: every conjunct counts ("China, Cuba and Russia"), also
   coordinated modifiers ("Hungarian and Romanian officials": the Romanian ones
   stand for Romania when the entity stage found only "Hungarian officials";
@@ -126,9 +127,22 @@ def slot(head: Token, name: str) -> list[Token]:
         p
         for prep in head.children
         if prep.dep_ in {"prep", "dative", "agent"} and prep.lower_ == name
-        for p in prep.children
-        if p.dep_ == "pobj"
+        for p in [c for c in prep.children if c.dep_ == "pobj"] or _shared_object(prep)
     ]
+
+
+def _shared_object(prep: Token) -> list[Token]:
+    """The object a preposition left without one before "and" shares with the next
+    conjunct: "established ties with and opened an embassy in Tehran" -> Tehran; "sold
+    arms to and trained the rebels" -> the rebels."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or doc[prep.i + 1].dep_ != "cc":
+        return []
+    conjunct = next((c for c in doc[prep.i + 1].head.conjuncts if c.i > prep.i), None)
+    if conjunct is None:
+        return []
+    objects = [t for t in conjunct.subtree if t.dep_ in {"pobj", "dobj"}]
+    return objects[-1:]
 
 
 def _up_to(verb: Token) -> list[Token]:

@@ -602,3 +602,18 @@ def test_no_protest_by_whom_it_is_aimed_at(extractor, text):
     assert not [
         s for s, p, _, _ in _relations(extractor, text) if p == "protests" and s != "Chile"
     ], _relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition left without its object shares the next conjunct's
+        (
+            "Peru has established diplomatic ties with and opened an embassy in Ghana.",
+            ("Peru", "supports", "Ghana", "SUPPORT"),
+        ),
+        ("Iran sold weapons to and trained the Houthis.", ("Iran", "supplies", "Houthis", "AID")),
+    ],
+)
+def test_a_shared_object(extractor, text, expected):
+    assert expected in {(s, p, o, r.plover) for s, p, o, r in _relations(extractor, text)}
