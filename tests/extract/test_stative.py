@@ -294,6 +294,23 @@ def _relations(extractor, text):
             "Brightwater Partners is headed by Tom Hale, the chairman and chief executive officer.",
             ("Tom Hale", "holdsPosition", "Brightwater Partners", "chief executive"),
         ),
+        # an organisation that hires or appoints gives the role after "as"
+        (
+            "Lumatech Corp. appointed Anna Berg as chief executive.",
+            ("Anna Berg", "holdsPosition", "Lumatech Corp.", "chief executive"),
+        ),
+        (
+            "The board of General Motors hired Anna Berg as chief executive.",
+            ("Anna Berg", "holdsPosition", "General Motors", "chief executive"),
+        ),
+        (
+            "Anna Berg was hired as chief executive by Lumatech in 2015.",
+            ("Anna Berg", "holdsPosition", "Lumatech", "chief executive"),
+        ),
+        (
+            "Anna Berg currently sits on the board of Lumatech.",
+            ("Anna Berg", "memberOf", "Lumatech", None),
+        ),
         # a seat on an organisation's board is held in the organisation
         (
             "Frederick Lund is a former Member of the Board of Directors of Lumatech.",
@@ -380,6 +397,12 @@ def test_stative_patterns(extractor, text, expected):
         (
             "The station's transmitter stands at the Telefarm complex in Shoreview.",
             ("Telefarm", "locatedIn", "Shoreview"),
+        ),
+        # naming a thing after a person, sitting on something that is no body
+        ("Lumatech named its new plant after Anna Berg.", ("Anna Berg", "memberOf", "Lumatech")),
+        (
+            "Anna Berg sat on the sidelines as Lumatech lost.",
+            ("Anna Berg", "memberOf", "Lumatech"),
         ),
         # the board is the organisation's, not an affiliation of its own
         (

@@ -380,23 +380,26 @@ def _listed_title(token: Token) -> bool:
 def _joined_as(table: EntityTable, noun: Token) -> list[str]:
     """ "X joined Y as CEO", "X was employed by Y as an engineer": the role
     after "as" is held where a verb of membership (``stative_verbs.tsv``)
-    places its subject."""
-    verb = noun.head.head
-    if noun.dep_ != "pobj" or noun.head.lower_ != "as" or verb.pos_ not in {"VERB", "AUX"}:
+    places its holder; "Y hired X as CEO", "the board of Y appointed X as
+    CEO", "Y named X chief executive": a verb whose subject is the
+    organisation (an inverse entry) gives the role in its subject."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+    elif noun.dep_ == "oprd":
+        verb = noun.head
+    else:
         return []
-    entries = [
-        entry
-        for entry in stative_verbs().get(verb.lemma_.lower(), ())
-        if entry.predicate in {"memberOf", "holdsPosition"} and not entry.inverse
-    ]
-    return list(
-        dict.fromkeys(
-            e
-            for entry in entries
-            for e in second_arguments(table, verb, entry)
-            if is_type(table, e, AFFILIATES)
-        )
-    )
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    found: list[str] = []
+    for entry in stative_verbs().get(verb.lemma_.lower(), ()):
+        if entry.predicate not in {"memberOf", "holdsPosition"}:
+            continue
+        if not entry.inverse:
+            found += second_arguments(table, verb, entry)
+        elif not any(c.dep_ == "nsubjpass" for c in verb.children):
+            found += [e for s in subjects(verb) for e in organisations_through(table, s)]
+    return list(dict.fromkeys(e for e in found if is_type(table, e, AFFILIATES)))
 
 
 def _apposed_to(noun: Token) -> Token | None:
