@@ -141,7 +141,7 @@ def place_at(table: EntityTable, token: Token) -> str | None:
     return None
 
 
-def _mention_bounds(table: EntityTable, token: Token) -> tuple[int, int] | None:
+def mention_bounds(table: EntityTable, token: Token) -> tuple[int, int] | None:
     entity = table.entity_at(token)
     for mention in table[entity].mentions if entity else ():
         if mention.start <= token.i < mention.end:
@@ -178,7 +178,7 @@ def _comma_chains(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Rel
 
 def _has_own_chain(doc: Doc, table: EntityTable, token: Token) -> bool:
     """ "Jackson, Wyo., and Gunnison, Colo.": Jackson has its own larger place."""
-    bounds = _mention_bounds(table, token)
+    bounds = mention_bounds(table, token)
     if bounds is None or bounds[1] + 1 >= len(doc) or doc[bounds[1]].text != ",":
         return False
     following = doc[bounds[1] + 1]
@@ -189,7 +189,7 @@ def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
     """Names separated by single commas from token ``i`` on, unless they are a
     list ("Paris, Rome and Madrid") or continue one (a name, tagged or not,
     and a comma before them)."""
-    bounds = _mention_bounds(table, doc[i])
+    bounds = mention_bounds(table, doc[i])
     if bounds is None or bounds[0] != i:
         return []
     if i >= 2 and doc[i - 1].text == "," and _names_something(table, doc[i - 2]):
@@ -200,7 +200,7 @@ def _chain_at(doc: Doc, table: EntityTable, i: int) -> list[tuple[str, Token]]:
         chain.append((table.entity_at(doc[start]), doc[start]))
         if end + 1 >= len(doc) or doc[end].text not in {",", "("}:
             break
-        following = _mention_bounds(table, doc[end + 1])
+        following = mention_bounds(table, doc[end + 1])
         if following is None or following[0] != end + 1:
             break
         if doc[end].text == "(":  # "Madrid (Spain)"
@@ -220,7 +220,7 @@ def _names_something(table: EntityTable, token: Token) -> bool:
     """A mention, or a capitalised name the model left untagged: "... American,
     Continental, Delta, Orion, Piedmont, Southwest" is a list however the names
     before were typed."""
-    return _mention_bounds(table, token) is not None or (
+    return mention_bounds(table, token) is not None or (
         token.pos_ == "PROPN" and token.text[:1].isupper()
     )
 
@@ -291,7 +291,7 @@ def _place_in_place(table: EntityTable, place: str, mention) -> Iterator[Relatio
     """ "Gosforth in northeast England", "Haifa in northern Israel": a place
     right followed by "in" and a larger place, however the parser attached
     the phrase."""
-    found = _place_right_after(table, mention.end)
+    found = place_right_after(table, mention.end)
     if found is not None:
         whole, cue = found
         if inside(table, place, whole) and table[whole].type != "City":
@@ -313,12 +313,12 @@ def _organisation_in_place(table: EntityTable, org: str, mention) -> Iterator[Re
         i = closing + 1 if closing is not None else i
     if i >= len(doc) or doc[i].lower_ not in {"in", "at"} or doc[i].head.pos_ not in VERBS:
         return
-    found = _place_right_after(table, i)
+    found = place_right_after(table, i)
     if found is not None and inside(table, org, found[0]):
         yield relation(org, "locatedIn", found[0], found[1], "place-after", 0.65)
 
 
-def _place_right_after(table: EntityTable, i: int) -> tuple[str, Token] | None:
+def place_right_after(table: EntityTable, i: int) -> tuple[str, Token] | None:
     """The named place after the preposition at ``i`` ("in northeast England"),
     with the preposition."""
     doc = table.doc
@@ -327,7 +327,7 @@ def _place_right_after(table: EntityTable, i: int) -> tuple[str, Token] | None:
     j = i + 1
     while j < len(doc) and doc[j].pos_ in {"DET", "ADJ"} and not table.is_named(doc[j]):
         j += 1
-    bounds = _mention_bounds(table, doc[j]) if j < len(doc) else None
+    bounds = mention_bounds(table, doc[j]) if j < len(doc) else None
     if bounds is None or bounds[0] != j or not table.is_named(doc[j]):
         return None
     whole = table.entity_at(doc[j])
@@ -392,7 +392,7 @@ def _place_qualifier(table: EntityTable, token: Token) -> Iterator[Relation]:
         return
     if table[place].type not in LOCATIONS:
         return
-    bounds = _mention_bounds(table, token)
+    bounds = mention_bounds(table, token)
     if bounds is None or bounds[1] - 1 != token.i:  # the place name's last word only
         return
     for org in _organisations(table, noun):
@@ -464,7 +464,7 @@ def _organisations_after_noun(table: EntityTable, noun: Token) -> Iterator[Relat
     if noun.dep_ == "pobj" or table.is_named(noun):
         return  # "For banks in Kenya, the IMF, which ...": a phrase's noun describes no one
     for pobj in prepositional_objects(noun, ("in",)):
-        place, bounds = place_at(table, pobj), _mention_bounds(table, pobj)
+        place, bounds = place_at(table, pobj), mention_bounds(table, pobj)
         if place is None or bounds is None:
             continue
         for org in _organisations_listed(table, bounds[1]):
@@ -507,7 +507,7 @@ def _organisation_named_at(table: EntityTable, i: int) -> tuple[str, int] | None
     the token after the name."""
     doc = table.doc
     i += i < len(doc) and doc[i].lower_ == "the"
-    bounds = _mention_bounds(table, doc[i]) if i < len(doc) else None
+    bounds = mention_bounds(table, doc[i]) if i < len(doc) else None
     if bounds is None or bounds[0] != i:
         return None
     org = table.entity_at(doc[i])

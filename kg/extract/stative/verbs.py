@@ -6,7 +6,9 @@ argument is (direct object, passive agent, a preposition's object), the
 predicate and its role. The first argument is the verb's subject (a relative
 pronoun's antecedent, a coordinated verb's subject), or the noun a participle
 describes ("Acme Corp., based in Dayton", "a company based in Dayton" after
-"X is"). Coordinated arguments each get a relation. A negated verb gives a
+"X is"), or the name after the phrase of a participle that opens the sentence
+("Headquartered in McLean, Va., SAIC had ..."; "Owned by Y since 2001, X
+..."). Coordinated arguments each get a relation. A negated verb gives a
 negated relation; "will join" a future one.
 """
 
@@ -18,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.stative.arguments import (
+    LOCATIONS,
     comma_neighbours,
     conjuncts,
     described,
@@ -28,7 +31,7 @@ from kg.extract.stative.arguments import (
     relation,
     subjects,
 )
-from kg.extract.stative.places import inside
+from kg.extract.stative.places import inside, mention_bounds, place_right_after
 from kg.lexicon import StativeVerb, stative_verbs
 from kg.models import Relation
 from kg.resolve.in_article import EntityTable
@@ -59,6 +62,11 @@ def verb_relations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
 def _read(table: EntityTable, verb: Token, entry: StativeVerb) -> Iterator[Relation]:
     firsts = _first_arguments(table, verb)
     seconds = second_arguments(table, verb, entry)
+    opening = _opening_name(table, verb)
+    if opening is not None:
+        firsts.append(opening)
+        if entry.predicate == "locatedIn":  # the parser often hangs its place on the name
+            seconds += _place_after(table, verb, entry)
     if entry.inverse:
         firsts, seconds = seconds, firsts
     firsts = [e for e in firsts if is_type(table, e, FIRST[entry.predicate])]
@@ -97,6 +105,45 @@ def _first_arguments(table: EntityTable, verb: Token) -> list[str]:
         head = first.head
         found += [e for e, _ in referents(table, head)] + [e for e, _ in described(table, head)]
     return list(dict.fromkeys(found))
+
+
+def _opening_name(table: EntityTable, verb: Token) -> str | None:
+    """ "Headquartered in McLean, Va., SAIC had ...", "Founded in 1946 and
+    based in Ohio, Acme is ...": a participle that opens its sentence (no noun
+    before it) describes the first name after a comma of its phrase that is
+    one of the phrase's places (a place, or a name followed by a comma and
+    another: "Headquartered in Alton, IL, Acme"), however the parser hung the
+    two ("Based in Ohio, he ..." describes no name)."""
+    doc, sentence = verb.doc, verb.sent
+    if verb.tag_ != "VBN" or any(
+        t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[sentence.start : verb.i]
+    ):
+        return None
+    for comma in doc[verb.i + 1 : sentence.end - 1]:
+        if comma.text != ",":
+            continue
+        after = doc[comma.i + 1]
+        if after.lower_ == "the" and after.i + 1 < sentence.end:
+            after = doc[after.i + 1]
+        entity = table.entity_at(after) if table.is_named(after) else None
+        bounds = mention_bounds(table, after)
+        chained = bounds is not None and _comma_and_name(table, bounds[1])
+        if entity is None or not (is_type(table, entity, LOCATIONS) or chained):
+            return entity
+    return None
+
+
+def _comma_and_name(table: EntityTable, i: int) -> bool:
+    doc = table.doc
+    return i + 1 < len(doc) and doc[i].text == "," and table.is_named(doc[i + 1])
+
+
+def _place_after(table: EntityTable, verb: Token, entry: StativeVerb) -> list[str]:
+    """The place named right after the verb's preposition ("Based in Ohio")."""
+    if verb.i + 1 >= len(verb.doc) or verb.doc[verb.i + 1].lower_ not in entry.prepositions:
+        return []
+    found = place_right_after(table, verb.i + 1)
+    return [found[0]] if found is not None else []
 
 
 def _of_head(table: EntityTable, verb: Token) -> list[str]:
