@@ -311,6 +311,19 @@ def _relations(extractor, text):
             "Anna Berg currently sits on the board of Lumatech.",
             ("Anna Berg", "memberOf", "Lumatech", None),
         ),
+        # a participle opening the sentence describes the name after its phrase
+        (
+            "Headquartered in Dayton, Ohio, Fenwick Oil Corp. reported higher sales.",
+            ("Fenwick Oil Corp.", "locatedIn", "Dayton", None),
+        ),
+        (
+            "Founded in 1962 and headquartered in Ohio, USA, Verdan Foods Inc. is a large grocer.",
+            ("Verdan Foods Inc.", "locatedIn", "Ohio", None),
+        ),
+        (
+            "Proudly based in Tulsa, Oklahoma, Orvane Energy Inc. employs 300 people.",
+            ("Orvane Energy Inc.", "locatedIn", "Oklahoma", None),
+        ),
         # a seat on an organisation's board is held in the organisation
         (
             "Frederick Lund is a former Member of the Board of Directors of Lumatech.",
@@ -403,6 +416,15 @@ def test_stative_patterns(extractor, text, expected):
         (
             "Anna Berg sat on the sidelines as Lumatech lost.",
             ("Anna Berg", "memberOf", "Lumatech"),
+        ),
+        # an opening participle describes no pronoun, nor the places of its phrase
+        (
+            "Based in Lyon, France, she writes about wine for Vinora Media.",
+            ("Vinora Media", "locatedIn", "Lyon"),
+        ),
+        (
+            "Based in Lyon, France, Vinora Media employs 40 people.",
+            ("France", "locatedIn", "Lyon"),
         ),
         # the board is the organisation's, not an affiliation of its own
         (
