@@ -19,7 +19,10 @@ The sentence usually says what the name is, and these functions read it:
   D. Merbold");
 - the verb it is the organisation of: "joined Timbercreek", "taught at the
   Sorbonne" (``stative_verbs.tsv``; ``joined``, for names that are no known
-  place: one serves in Helmand, too).
+  place: one serves in Helmand, too);
+- a name tagged as a person that is headquartered: "Cole Carbide is
+  headquartered in Warren", "Headquartered in Alton, Ill., Acme ..." (a person
+  may be based somewhere, never headquartered).
 
 Each function takes a name's span and returns a ``NameClass`` (type, sector,
 gender) or None when the sentence says nothing.
@@ -41,6 +44,7 @@ from kg.lexicon import (
 )
 
 PERSON = NameClass("Person", None)
+ORGANISATION = NameClass("Organization", None)
 WHO = {"who", "whom", "whose"}
 COPULAS = {"be", "become", "remain"}
 NAME_PREPOSITIONS = {"of", "for", "on", "de", "del", "di", "des", "du", "della"}
@@ -55,8 +59,10 @@ def name_class(span: Span, model_label: str) -> NameClass | None:
     if head is not None:
         return head
     if model_label == "PERSON":
-        return _class_beside(span) or (
-            PERSON if followed_by_age(span) or title_before(span) is not None else None
+        return (
+            _class_beside(span)
+            or (ORGANISATION if headquartered(span) else None)
+            or (PERSON if followed_by_age(span) or title_before(span) is not None else None)
         )
     return (
         _class_beside(span)
@@ -70,6 +76,23 @@ def _first_name_alone(span: Span) -> bool:
     """ "Javier joined ...": a known first name standing alone, as biographies
     name their subject, is a person's, whatever the model tagged."""
     return len(span) == 1 and span[0].lower_ in given_names() and span[0].text[1:].islower()
+
+
+def headquartered(span: Span) -> bool:
+    """ "Cole Carbide is headquartered in Warren", "Headquartered in Alton, Ill.,
+    Acme has ...": the subject of "headquartered", or the name after the comma
+    of a sentence that opens with it."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "headquarter":
+        return True
+    doc = span.doc
+    opening = next((t for t in doc[span.sent.start : span.start] if t.pos_ != "ADV"), None)
+    return (
+        opening is not None
+        and opening.lemma_ == "headquarter"
+        and doc[span.start - 1].text == ","
+        and not any(t.pos_ in {"NOUN", "PRON"} for t in doc[opening.i : span.start])
+    )
 
 
 def joined(span: Span) -> bool:

@@ -324,6 +324,19 @@ def _relations(extractor, text):
             "Proudly based in Tulsa, Oklahoma, Orvane Energy Inc. employs 300 people.",
             ("Orvane Energy Inc.", "locatedIn", "Oklahoma", None),
         ),
+        # what is headquartered is an organisation, whatever the model tagged
+        (
+            "Harlan Concepts is headquartered in Cork and makes golf clubs.",
+            ("Harlan Concepts", "locatedIn", "Cork", None),
+        ),
+        (
+            "Proudly headquartered in Ohio, Vexor serves 40 countries.",
+            ("Vexor", "locatedIn", "Ohio", None),
+        ),
+        (
+            "Headquartered in Alton, Illinois, Keller Unlimited has grown quickly.",
+            ("Keller Unlimited", "locatedIn", "Alton", None),
+        ),
         # a seat on an organisation's board is held in the organisation
         (
             "Frederick Lund is a former Member of the Board of Directors of Lumatech.",
