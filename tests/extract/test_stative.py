@@ -294,6 +294,11 @@ def _relations(extractor, text):
             "Brightwater Partners is headed by Tom Hale, the chairman and chief executive officer.",
             ("Tom Hale", "holdsPosition", "Brightwater Partners", "chief executive"),
         ),
+        # titles after a comma that the parser coordinated with the name
+        (
+            "Lumatech is run by Tom Hale, President and Chief Executive Officer.",
+            ("Tom Hale", "holdsPosition", "Lumatech", "chief executive"),
+        ),
         # an organisation that hires or appoints gives the role after "as"
         (
             "Lumatech Corp. appointed Anna Berg as chief executive.",

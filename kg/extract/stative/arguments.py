@@ -201,6 +201,9 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
     describes the subject after it ("A professor at Y, X wrote ...")."""
     head = noun
     found: list[tuple[str, str]] = []
+    named = misparsed_apposition(table, noun)
+    if named is not None:  # "led by X, President and CEO"
+        return [(e, "apposition") for e, _ in referents(table, named)]
     while head.dep_ == "conj":
         if head.head.pos_ in {"VERB", "AUX"}:  # "X was a psychiatrist, and a professor at Y"
             if head.head.lemma_ in COPULAS:
@@ -252,6 +255,22 @@ def described(table: EntityTable, noun: Token, depth: int = 0) -> list[tuple[str
     if not found and depth == 0:
         found += [(e, "apposition") for e in comma_neighbours(table, head)]
     return list(dict.fromkeys(found))
+
+
+def misparsed_apposition(table: EntityTable, noun: Token) -> Token | None:
+    """ "run by X, President and CEO": the person's name when the parser
+    coordinated a list of titles set off by a comma with it, instead of
+    setting it in apposition."""
+    first = noun
+    while first.dep_ == "conj" and not table.is_named(first.head):
+        first = first.head
+    if first.dep_ != "conj" or first.left_edge.i == 0 or first.lower_ not in roles():
+        return None
+    name = first.head
+    comma = first.doc[first.left_edge.i - 1]
+    if comma.text != "," or not is_type(table, table.entity_at(name), {"Person"}):
+        return None
+    return name
 
 
 def _describes_too(table: EntityTable, noun: Token, anchor: Token) -> bool:

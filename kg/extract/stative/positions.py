@@ -39,6 +39,7 @@ from kg.extract.stative.arguments import (
     conjuncts,
     described,
     is_type,
+    misparsed_apposition,
     organisations_through,
     prepositional_objects,
     referent,
@@ -282,7 +283,7 @@ def noun_positions(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
         found_affiliations = affiliations(table, noun, role.prepositions, shared=listed)
         if not found_affiliations and listed:  # "It was founded by its CEO, X"
             found_affiliations = agent_subjects(table, noun)
-        if not found_affiliations and listed and (named := _apposed_to(noun)) is not None:
+        if not found_affiliations and listed and (named := _apposed_to(table, noun)) is not None:
             found_affiliations = agent_subjects(table, named)  # "led by X, its president"
         for affiliation in found_affiliations:
             if not _allowed(table, role, listed, affiliation):
@@ -402,8 +403,11 @@ def _joined_as(table: EntityTable, noun: Token) -> list[str]:
     return list(dict.fromkeys(e for e in found if is_type(table, e, AFFILIATES)))
 
 
-def _apposed_to(noun: Token) -> Token | None:
+def _apposed_to(table: EntityTable, noun: Token) -> Token | None:
     """The name a role noun (or the first of coordinated ones) is in apposition to."""
+    named = misparsed_apposition(table, noun)
+    if named is not None:
+        return named
     while noun.dep_ == "conj":
         noun = noun.head
     return noun.head if noun.dep_ == "appos" else None
