@@ -329,6 +329,20 @@ def _relations(extractor, text):
             "Proudly based in Tulsa, Oklahoma, Orvane Energy Inc. employs 300 people.",
             ("Orvane Energy Inc.", "locatedIn", "Oklahoma", None),
         ),
+        # a participle inside what a copula or an apposition says places the name
+        (
+            "Norvik is a team of experienced Coastal Survey Engineers headquartered in Bergen.",
+            ("Norvik", "locatedIn", "Bergen", None),
+        ),
+        (
+            "Wallace Group is a general contractor serving the construction industry "
+            "based in Mississippi.",
+            ("Wallace Group", "locatedIn", "Mississippi", None),
+        ),
+        (
+            "She joined Mesa Capital, a lender with a large lending arm based in Denver.",
+            ("Mesa Capital", "locatedIn", "Denver", None),
+        ),
         # what is headquartered is an organisation, whatever the model tagged
         (
             "Harlan Concepts is headquartered in Cork and makes golf clubs.",
@@ -434,6 +448,11 @@ def test_stative_patterns(extractor, text, expected):
         (
             "Anna Berg sat on the sidelines as Lumatech lost.",
             ("Anna Berg", "memberOf", "Lumatech"),
+        ),
+        # ... and not the noun it hangs on
+        (
+            "Norvik is a team of experienced Coastal Survey Engineers headquartered in Bergen.",
+            ("Coastal Survey Engineers", "locatedIn", "Bergen"),
         ),
         # an opening participle describes no pronoun, nor the places of its phrase
         (

@@ -62,6 +62,8 @@ def verb_relations(doc: Doc, table: EntityTable, body_start: int) -> Iterator[Re
 def _read(table: EntityTable, verb: Token, entry: StativeVerb) -> Iterator[Relation]:
     firsts = _first_arguments(table, verb)
     seconds = second_arguments(table, verb, entry)
+    if entry.predicate == "locatedIn":
+        firsts = _copula_subjects(table, verb) or firsts
     opening = _opening_name(table, verb)
     if opening is not None:
         firsts.append(opening)
@@ -105,6 +107,22 @@ def _first_arguments(table: EntityTable, verb: Token) -> list[str]:
         head = first.head
         found += [e for e, _ in referents(table, head)] + [e for e, _ in described(table, head)]
     return list(dict.fromkeys(found))
+
+
+def _copula_subjects(table: EntityTable, verb: Token) -> list[str]:
+    """ "NFI is a team of NRA instructors headquartered in Redding", "X is a
+    lender with a large capability based in Y", "X is a contractor serving
+    the industry based in Y", "X, a lender with a large capability based in
+    Y": a participle hung on a noun inside the phrase that a copula or an
+    apposition says of a name places the name, not that noun."""
+    if verb.dep_ != "acl":
+        return []
+    noun, steps = verb.head, 0
+    while noun.dep_ in {"pobj", "dobj"} and noun.head.dep_ in {"prep", "acl"} and steps < 3:
+        noun, steps = noun.head.head, steps + 1
+    if steps == 0 or noun.dep_ not in {"attr", "appos"}:
+        return []
+    return [e for e, _ in described(table, noun)]
 
 
 def _opening_name(table: EntityTable, verb: Token) -> str | None:
