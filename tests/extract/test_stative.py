@@ -343,6 +343,12 @@ def _relations(extractor, text):
             "She joined Mesa Capital, a lender with a large lending arm based in Denver.",
             ("Mesa Capital", "locatedIn", "Denver", None),
         ),
+        # phrases that continue the verb's after an adverb of time
+        (
+            "Skyward Aircraft Inc. is a plane maker originally based in Wylie, Texas, "
+            "later in Tyler, Texas and now in River Falls, Wisconsin.",
+            ("Skyward Aircraft Inc.", "locatedIn", "River Falls", None),
+        ),
         # what is headquartered is an organisation, whatever the model tagged
         (
             "Harlan Concepts is headquartered in Cork and makes golf clubs.",
@@ -453,6 +459,11 @@ def test_stative_patterns(extractor, text, expected):
         (
             "Norvik is a team of experienced Coastal Survey Engineers headquartered in Bergen.",
             ("Coastal Survey Engineers", "locatedIn", "Bergen"),
+        ),
+        # a phrase after the clause's next verb is no longer the participle's
+        (
+            "Acme Corp., based in Dayton, said it is now in talks in Toledo.",
+            ("Acme Corp.", "locatedIn", "Toledo"),
         ),
         # an opening participle describes no pronoun, nor the places of its phrase
         (

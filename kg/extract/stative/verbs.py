@@ -64,6 +64,7 @@ def _read(table: EntityTable, verb: Token, entry: StativeVerb) -> Iterator[Relat
     seconds = second_arguments(table, verb, entry)
     if entry.predicate == "locatedIn":
         firsts = _copula_subjects(table, verb) or firsts
+        seconds += _later_places(table, verb)
     opening = _opening_name(table, verb)
     if opening is not None:
         firsts.append(opening)
@@ -123,6 +124,27 @@ def _copula_subjects(table: EntityTable, verb: Token) -> list[str]:
     if steps == 0 or noun.dep_ not in {"attr", "appos"}:
         return []
     return [e for e, _ in described(table, noun)]
+
+
+def _later_places(table: EntityTable, verb: Token) -> list[str]:
+    """ "originally based in Wylie, Texas, later in Tyler, Texas and now in
+    River Falls": the places of the phrases that continue the verb's after a
+    comma or "and" and an adverb of time, however the parser hung them."""
+    doc, found = verb.doc, []
+    for token in doc[verb.i + 2 : verb.sent.end]:
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        before = doc[token.i - 1]
+        if (
+            token.lower_ != "in"
+            or before.pos_ != "ADV"
+            or doc[token.i - 2].text not in {",", "and"}
+        ):
+            continue
+        place = place_right_after(table, token.i)
+        if place is not None:
+            found.append(place[0])
+    return found
 
 
 def _opening_name(table: EntityTable, verb: Token) -> str | None:
