@@ -22,12 +22,18 @@ server answering the same queries over the same data, in one run.
    queries; a fourth, heavier query (marked extra) shows the ratio as the
    query's own time grows. Requests marked extra are not among the five
    typical actor requests either.
+5. With ``--floor``, also serves two more copies with the minimal servers of
+   ``benchmarks/sparql_floor.py`` (a bare uvicorn app, and a bare asyncio
+   protocol, each running the query in a thread pool and nothing else), in
+   the same turns, and prints their ratios to Oxigraph too: the floor under
+   any endpoint written in Python on this machine.
 
 Usage (from the repository root; the corpus is ``../shared``)::
 
     .venv/bin/python benchmarks/service_latency.py                  # 2,000 articles
     .venv/bin/python benchmarks/service_latency.py --store ~/kg-bench-store
     .venv/bin/python benchmarks/service_latency.py --articles 200 --requests 40
+    .venv/bin/python benchmarks/service_latency.py --store ~/kg-bench-store --sparql-only --floor
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
@@ -63,6 +69,8 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 """
 JSON_RESULTS = "application/sparql-results+json"
+FLOORS = {"floor uvicorn": "uvicorn", "floor asyncio": "asyncio"}
+"""The minimal servers of ``sparql_floor.py`` (``--floor``): name -> kind."""
 
 
 # ---------------------------------------------------------------- the store
@@ -239,6 +247,9 @@ def main() -> None:
     parser.add_argument(
         "--sparql-only", action="store_true", help="measure the SPARQL queries only (quicker)"
     )
+    parser.add_argument(
+        "--floor", action="store_true", help="also measure the minimal servers of sparql_floor.py"
+    )
     args = parser.parse_args()
 
     folder = args.store or Path(tempfile.gettempdir()) / "newskg-bench" / f"reuters-{args.articles}"
@@ -247,23 +258,27 @@ def main() -> None:
         return
     work = Path(tempfile.mkdtemp(prefix="newskg-bench-"))
     try:
-        for name in ("kg", "oxigraph"):
+        for name in ("kg", "oxigraph", *(FLOORS if args.floor else ())):
             shutil.copytree(cached, work / name)
-        run(work, args.requests, args.sparql_only)
+        run(work, args.requests, args.sparql_only, args.floor)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, requests: int, sparql_only: bool = False) -> None:
+def run(work: Path, requests: int, sparql_only: bool = False, floor: bool = False) -> None:
     kg_port, ox_port = free_port(), free_port()
     kg = [sys.executable, "-m", "kg", "serve", "--port", str(kg_port), "--no-access-log"]
     ox = [str(VENV_BIN / "oxigraph"), "serve", "--location", str(work / "oxigraph")]
     ox += ["--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"]
     env = {**os.environ, "KG_STORE": str(work / "kg")}
-    with (
-        serving(kg, kg_port, "/health", env, work / "kg.out"),
-        serving(ox, ox_port, "/query?query=ASK%7B%7D"),
-    ):
+    floor_ports = {name: free_port() for name in (FLOORS if floor else ())}
+    with ExitStack() as servers:
+        servers.enter_context(serving(kg, kg_port, "/health", env, work / "kg.out"))
+        servers.enter_context(serving(ox, ox_port, "/query?query=ASK%7B%7D"))
+        for name, port in floor_ports.items():
+            script = [sys.executable, str(ROOT / "benchmarks" / "sparql_floor.py")]
+            command = [*script, FLOORS[name], str(work / name), str(port)]
+            servers.enter_context(serving(command, port, "/health"))
         person, country = top_actor(kg_port, "Person"), top_actor(kg_port, "Country")
         print((work / "kg.out").read_text().strip().splitlines()[0])
         print(
@@ -285,8 +300,10 @@ def run(work: Path, requests: int, sparql_only: bool = False) -> None:
         for name, text in queries.items():
             calls[f"kg /sparql: {name}"] = sparql_call(kg_port, "/sparql", text)
             calls[f"oxigraph: {name}"] = sparql_call(ox_port, "/query", text)
+            for server, port in floor_ports.items():
+                calls[f"{server}: {name}"] = sparql_call(port, "/sparql", text)
         for concurrency in (1, 8):
-            report(measure(calls, concurrency, requests), concurrency, queries)
+            report(measure(calls, concurrency, requests), concurrency, queries, list(floor_ports))
 
 
 def top_actor(port: int, type_: str) -> dict:
@@ -307,16 +324,23 @@ def sparql_call(port: int, path: str, query: str):
     return lambda: timed(port, "POST", path, body, headers)
 
 
-def report(latencies: dict[str, list[float]], concurrency: int, queries: dict[str, str]) -> None:
+def report(
+    latencies: dict[str, list[float]],
+    concurrency: int,
+    queries: dict[str, str],
+    floors: list[str] = (),
+) -> None:
     print(f"\nconcurrency {concurrency} ({len(next(iter(latencies.values())))} requests each)")
     print(f"{'request':<62} {'p50 ms':>8} {'p95 ms':>8}")
     for name, values in latencies.items():
         p50, p95 = 1000 * percentile(values, 0.5), 1000 * percentile(values, 0.95)
         print(f"{name:<62} {p50:>8.1f} {p95:>8.1f}")
-    for name in queries:
-        ours = percentile(latencies[f"kg /sparql: {name}"], 0.5)
-        bare = percentile(latencies[f"oxigraph: {name}"], 0.5)
-        print(f"ratio kg/oxigraph p50, {name:<44} {ours / bare:>5.2f}")
+    for server in ["kg /sparql", *floors]:
+        for name in queries:
+            ours = percentile(latencies[f"{server}: {name}"], 0.5)
+            bare = percentile(latencies[f"oxigraph: {name}"], 0.5)
+            label = f"ratio {server.removesuffix(' /sparql')}/oxigraph p50, {name}"
+            print(f"{label:<74} {ours / bare:>5.2f}")
 
 
 if __name__ == "__main__":
