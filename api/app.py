@@ -20,7 +20,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
-from api import errors
+from api import body_limit, errors
 from api.fast_path import answer_query, is_query
 from api.network_cache import NetworkCache
 from api.querying import QueryRunner
@@ -44,12 +44,19 @@ ROUTERS = (health, sparql, update, graph_store, actors, relations, network, arti
 
 
 class Service(FastAPI):
-    """The FastAPI app, with SPARQL query requests answered ahead of all its
+    """The FastAPI app, with request bodies held to ``max_request_bytes``
+    (``api.body_limit``) and SPARQL query requests answered ahead of all its
     layers when ``sparql_fast_path`` is on (``api.fast_path``)."""
 
     sparql_fast_path = True
+    max_request_bytes = Settings.model_fields["max_request_bytes"].default
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            checked = await body_limit.check(self.max_request_bytes, scope, receive, send)
+            if checked is None:
+                return
+            receive = checked
         if self.sparql_fast_path and is_query(scope):
             await answer_query(self.state, scope, receive, send)
         else:
@@ -85,6 +92,7 @@ def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) 
     )
     errors.install(app)
     app.sparql_fast_path = sparql_fast_path
+    app.max_request_bytes = settings.max_request_bytes
     for module in ROUTERS:
         app.include_router(module.router)
     return app

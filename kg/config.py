@@ -78,6 +78,12 @@ class Settings(BaseSettings):
         description="Threads of the HTTP service that run queries (each pool: SPARQL endpoint, "
         "actor API); a query that finds none free within its deadline is answered 503.",
     )
+    max_request_bytes: int = Field(
+        default=16 * 1024 * 1024,
+        ge=1,
+        description="Largest request body the HTTP service reads (articles, queries, updates, "
+        "Graph Store uploads); a larger one is answered 413 before it is read.",
+    )
     api_token: SecretStr | None = Field(
         default=None,
         description="Bearer token for the service's write routes (POST and DELETE /articles, "
