@@ -28,7 +28,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any, Generic, TypeVar
 
-from kg.store.limits import Deadline, deadline_scope
+from kg.store.limits import Deadline, DeadlineScope
 
 T = TypeVar("T")
 GRACE = 0.2
@@ -40,8 +40,10 @@ class QueryRunner:
     """Runs blocking store work in ``workers`` threads, each call under a deadline.
 
     A worker hands its result straight to the waiting request's event loop
-    (one ``call_soon_threadsafe``): the hop there and back is the only cost
-    the runner adds to a query, and the SPARQL endpoint pays it on every one.
+    (one ``call_soon_threadsafe``), and one timer on the loop answers the
+    request if the deadline passes first: the hop there and back is the only
+    cost the runner adds to a query, and the SPARQL endpoint pays it on every
+    one.
 
     >>> import asyncio
     >>> runner = QueryRunner(workers=2, timeout=5.0, name="demo")
@@ -63,16 +65,15 @@ class QueryRunner:
     async def run(self, function: Callable[..., T], *args: object, **kwargs: object) -> T:
         """``function(*args, **kwargs)`` in a worker; every query it runs shares
         one deadline; ``QueryTimeoutError`` when the deadline passes first."""
-        deadline = Deadline(self.timeout)
         loop = asyncio.get_running_loop()
+        deadline = Deadline(self.timeout)
         job = _Job(lambda: function(*args, **kwargs), deadline, loop, loop.create_future())
+        alarm = loop.call_later(self.timeout + GRACE, _expire, job)
         self._jobs.put(job)
         try:
-            async with asyncio.timeout(deadline.remaining() + GRACE):
-                return await job.waiter
-        except TimeoutError:
-            job.abandoned = True  # still in line: it will not run
-            raise deadline.error(waiting=not job.started) from None
+            return await job.waiter
+        finally:
+            alarm.cancel()
 
     def close(self) -> None:
         """Let the workers end once the jobs in line are done (or abandoned)."""
@@ -88,7 +89,7 @@ class QueryRunner:
             try:
                 if job.deadline.expired():
                     raise job.deadline.error(waiting=True)
-                with deadline_scope(job.deadline):
+                with DeadlineScope(job.deadline):
                     result = job.call()
             except BaseException as exc:  # handed to the waiting request
                 error = exc
@@ -110,6 +111,14 @@ class _Job(Generic[T]):
     ) -> None:
         self.call, self.deadline, self.loop, self.waiter = call, deadline, loop, waiter
         self.started = self.abandoned = False
+
+
+def _expire(job: _Job[Any]) -> None:
+    """The deadline passed while ``job`` waited in line or ran: answer its
+    request now (a job still in line will not run)."""
+    if not job.waiter.done():
+        job.abandoned = True
+        job.waiter.set_exception(job.deadline.error(waiting=not job.started))
 
 
 def _deliver(waiter: asyncio.Future[Any], result: object, error: BaseException | None) -> None:

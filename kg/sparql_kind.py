@@ -18,6 +18,7 @@ kg.errors.QueryError: SPARQL Update (INSERT) is not allowed here; this endpoint 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.errors import QueryError
 
@@ -34,14 +35,20 @@ UPDATE_FORMS = {
     "COPY",
     "WITH",
 }
-_NOISE = re.compile(
-    r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>"{}|^`\\\s]*>'
+_NOISE = (
+    r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
+    r'|<[^<>"{}|^`\\\s]*>'
 )
-_WORD = re.compile(r"[A-Za-z_][\w-]*:?")
+_TOKENS = re.compile(rf"(?:{_NOISE})|([A-Za-z_][\w-]*:?)")
+"""Comments, strings and IRIs (no group), or a word (group 1)."""
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(_NOISE.sub(" ", text))
+def _words(text: str) -> Iterator[str]:
+    """The words of ``text`` outside comments, strings and IRIs, read lazily:
+    the kind of a query is known after its prologue."""
+    for match in _TOKENS.finditer(text):
+        if match.group(1):
+            yield match.group(1)
 
 
 def query_kind(text: str) -> str:
@@ -52,22 +59,22 @@ def query_kind(text: str) -> str:
 
 def query_shape(text: str) -> tuple[str, bool]:
     """``query_kind``, and whether the query calls other endpoints
-    (``SERVICE``, a federated query), read in one pass."""
-    words = _words(text)
-    return _kind(words), _calls_service(words)
+    (``SERVICE``, a federated query). Only a text that holds the letters of
+    ``SERVICE`` somewhere is read to its end."""
+    kind = _kind(_words(text))
+    return kind, "SERVICE" in text.upper() and _calls_service(_words(text))
 
 
-def _calls_service(words: list[str]) -> bool:
+def _calls_service(words: Iterator[str]) -> bool:
     return any(word.upper() == "SERVICE" for word in words)
 
 
-def _kind(words: list[str]) -> str:
-    remaining = iter(words)
-    for word in remaining:
+def _kind(words: Iterator[str]) -> str:
+    for word in words:
         upper = word.upper()
         if upper in {"PREFIX", "BASE"}:
             if upper == "PREFIX":
-                next(remaining, None)  # the prefix name
+                next(words, None)  # the prefix name
             continue
         if upper in QUERY_FORMS:
             return upper

@@ -14,7 +14,7 @@ answer (503, timeout) on time, and the worker thread stops at its next check.
 A remote store (``kg.store.sparql``) is cut off by the HTTP client's timeout.
 
 Several queries that answer one request share one deadline: the caller opens
-a ``deadline_scope`` and every query inside it uses that deadline instead of
+a ``DeadlineScope`` and every query inside it uses that deadline instead of
 a fresh one.
 
 >>> budget = Budget(QueryLimits(timeout=5.0, max_rows=2))
@@ -27,8 +27,6 @@ kg.errors.QueryRowLimitError: the result has more than 2 rows (the cap, KG_QUERY
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -78,14 +76,21 @@ class Deadline:
 _CURRENT: ContextVar[Deadline | None] = ContextVar("kg_query_deadline", default=None)
 
 
-@contextmanager
-def deadline_scope(deadline: Deadline) -> Iterator[Deadline]:
-    """Make every query started inside the block use ``deadline``."""
-    token = _CURRENT.set(deadline)
-    try:
-        yield deadline
-    finally:
-        _CURRENT.reset(token)
+class DeadlineScope:
+    """A block inside which every query started uses ``deadline`` (a class
+    rather than a generator: the SPARQL endpoint opens one per query)."""
+
+    __slots__ = ("deadline", "_token")
+
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
+
+    def __enter__(self) -> Deadline:
+        self._token = _CURRENT.set(self.deadline)
+        return self.deadline
+
+    def __exit__(self, *exc: object) -> None:
+        _CURRENT.reset(self._token)
 
 
 class Budget:

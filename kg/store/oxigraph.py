@@ -18,8 +18,8 @@ threads go on while one runs.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -64,7 +64,6 @@ class OxigraphStore(Backend):
 
     # ------------------------------------------------------------ reading
 
-    @contextmanager
     def evaluate(
         self,
         query: str,
@@ -72,7 +71,8 @@ class OxigraphStore(Backend):
         default_graphs: Sequence[str] = (),
         named_graphs: Sequence[str] = (),
         base_iri: str | None = None,
-    ) -> Iterator[Result]:
+    ) -> nullcontext[Result]:
+        """The result, which needs no closing (so a plain context)."""
         options: dict = {"base_iri": base_iri}
         if default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -80,7 +80,7 @@ class OxigraphStore(Backend):
             options["use_default_graph_as_union"] = True
         if named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        yield self._store.query(query, **options)
+        return nullcontext(self._store.query(query, **options))
 
     def read_graph(self, graph: str | None, media_type: str) -> bytes | None:
         name = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)

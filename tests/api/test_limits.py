@@ -126,3 +126,21 @@ def test_the_runner_waits_without_blocking_the_event_loop():
     runner.close()
     assert seconds < 0.8
     assert ticks >= 15, "the event loop did not run while the job was blocked"
+
+
+def test_a_job_whose_deadline_passes_in_line_is_answered_and_never_run():
+    runner = QueryRunner(workers=1, timeout=0.3, name="test")
+    ran = []
+
+    async def scenario() -> list:
+        blocker = asyncio.ensure_future(runner.run(time.sleep, 0.6))
+        await asyncio.sleep(0.05)  # the blocker holds the only worker
+        with pytest.raises(QueryTimeoutError, match="free worker"):
+            await runner.run(ran.append, "ran")
+        with pytest.raises(QueryTimeoutError, match="deadline of 0.3 s"):
+            await blocker
+        return await asyncio.gather(runner.run(ran.append, "next"), return_exceptions=True)
+
+    answers = asyncio.run(scenario())
+    runner.close()
+    assert answers == [None] and ran == ["next"]
