@@ -1,7 +1,10 @@
 """What kind of SPARQL request a text is, without running it.
 
 The text is read as words outside comments, strings and IRIs, so a keyword
-inside a literal ("SERVICE" in a label) does not count.
+inside a literal ("SERVICE" in a label) does not count; nor does a variable
+(``?service``), a prefixed name (``ex:from``) or a language tag that reads
+like a keyword. A word ending in a colon is a prefix name (``ex:``; the empty
+prefix ``:`` is no word at all), never a keyword.
 
 >>> query_kind("PREFIX x: <http://x/> SELECT * WHERE { ?s ?p ?o }")
 'SELECT'
@@ -39,7 +42,7 @@ _NOISE = (
     r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
     r'|<[^<>"{}|^`\\\s]*>'
 )
-_TOKENS = re.compile(rf"(?:{_NOISE})|([A-Za-z_][\w-]*:?)")
+_TOKENS = re.compile(rf"(?:{_NOISE})|(?<![\w?$:@-])([A-Za-z_][\w.-]*:?)")
 """Comments, strings and IRIs (no group), or a word (group 1)."""
 
 
@@ -72,10 +75,8 @@ def _calls_service(words: Iterator[str]) -> bool:
 def _kind(words: Iterator[str]) -> str:
     for word in words:
         upper = word.upper()
-        if upper in {"PREFIX", "BASE"}:
-            if upper == "PREFIX":
-                next(words, None)  # the prefix name
-            continue
+        if upper in {"PREFIX", "BASE"} or word.endswith(":"):
+            continue  # a prologue keyword or a prefix name (its IRI is no word)
         if upper in QUERY_FORMS:
             return upper
         if upper in UPDATE_FORMS:

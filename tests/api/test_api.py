@@ -134,6 +134,17 @@ def test_federated_queries_are_off_by_default(client):
     assert response.status_code == 400 and "KG_SPARQL_FEDERATION" in response.json()["detail"]
 
 
+def test_queries_with_the_empty_prefix_or_a_variable_named_service_are_answered(client):
+    """Neither is an update or a federated query: the endpoint runs them."""
+    query = (
+        "PREFIX : <https://w3id.org/newskg/ns#> "
+        'SELECT ?service WHERE { ?service :countryCode "CUB" }'
+    )
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert response.status_code == 200, response.text
+    assert response.text.splitlines()[1].endswith("/entity/cuba")
+
+
 def test_openapi_docs(client):
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
