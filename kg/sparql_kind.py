@@ -12,6 +12,8 @@ prefix ``:`` is no word at all), never a keyword.
 ('SELECT', False)
 >>> query_shape("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }")
 ('SELECT', True)
+>>> declares_dataset("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }")
+True
 >>> query_kind("INSERT DATA { <http://a> <http://b> <http://c> }")
 Traceback (most recent call last):
 ...
@@ -70,6 +72,14 @@ def query_shape(text: str) -> tuple[str, bool]:
 
 def _calls_service(words: Iterator[str]) -> bool:
     return any(word.upper() == "SERVICE" for word in words)
+
+
+def declares_dataset(text: str) -> bool:
+    """Whether a query names its own dataset (``FROM`` or ``FROM NAMED``),
+    which then replaces the store's default dataset (the SPARQL 1.1 Protocol,
+    section 2.1.4, when the request names none). Only a text that holds the
+    letters of ``FROM`` somewhere is read."""
+    return "FROM" in text.upper() and any(word.upper() == "FROM" for word in _words(text))
 
 
 def _kind(words: Iterator[str]) -> str:

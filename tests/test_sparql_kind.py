@@ -1,12 +1,12 @@
-"""``kg.sparql_kind``: the form of a request and whether it calls
-other endpoints, read without running it."""
+"""``kg.sparql_kind``: the form of a request, whether it calls other
+endpoints and whether it names its own dataset, read without running it."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg.errors import QueryError
-from kg.sparql_kind import query_kind, query_shape
+from kg.sparql_kind import declares_dataset, query_kind, query_shape
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,19 @@ def test_updates_and_other_text_are_no_queries(text):
 )
 def test_federated_queries_are_told_by_the_keyword_alone(text, federated):
     assert query_shape(text) == (query_kind(text), federated)
+
+
+@pytest.mark.parametrize(
+    ("text", "declared"),
+    [
+        ("SELECT * FROM <http://e/g> WHERE { ?s ?p ?o }", True),
+        ("SELECT * from named <http://e/g> WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+        ("CONSTRUCT { ?s ?p ?o } FROM <http://e/g> WHERE { ?s ?p ?o }", True),
+        ("SELECT * WHERE { ?s ?p ?o }", False),
+        ("SELECT ?from WHERE { ?from ?p ?o }", False),
+        ("PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:from ?o }", False),
+        ('SELECT * WHERE { ?s ?p "FROM" } # FROM', False),
+    ],
+)
+def test_a_dataset_clause_is_told_by_the_keyword_alone(text, declared):
+    assert declares_dataset(text) is declared

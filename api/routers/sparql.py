@@ -2,10 +2,11 @@
 
 Queries arrive by ``GET ?query=``, by ``POST`` form-encoded, or by ``POST``
 with ``application/sparql-query`` (``api.protocol``); ``default-graph-uri``
-and ``named-graph-uri`` select the dataset, else the default graph is the
-union of all graphs. Results follow the Accept header: SELECT and ASK as
-SPARQL JSON (the default), XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle
-(the default), N-Triples, JSON-LD or RDF/XML; 406 when none is acceptable.
+and ``named-graph-uri`` select the dataset, else the query's ``FROM`` and
+``FROM NAMED``, else the default graph is the union of all graphs. Results
+follow the Accept header: SELECT and ASK as SPARQL JSON (the default), XML,
+CSV or TSV; CONSTRUCT and DESCRIBE as Turtle (the default), N-Triples,
+JSON-LD or RDF/XML; 406 when none is acceptable.
 Updates are refused here (400); they have their own endpoint, ``/update``.
 
 A ``GET`` without parameters returns the service description (Turtle, or

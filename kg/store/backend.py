@@ -10,8 +10,9 @@ formats and write transactions are the same whatever the backend:
 - ``select`` and ``ask`` run fixed queries over the union of all graphs, with
   values bound by ``kg.store.bindings`` (never spliced into the text);
 - ``sparql`` runs a user's query over the dataset the SPARQL Protocol names
-  (``default-graph-uri`` / ``named-graph-uri``; without them, the union of all
-  graphs) and serialises the result in the requested media type;
+  (``default-graph-uri`` / ``named-graph-uri``; without them, the query's own
+  ``FROM`` / ``FROM NAMED``; without those, the union of all graphs) and
+  serialises the result in the requested media type;
 - errors of the engine, raised when the query is parsed or while its results
   are read, become a ``QueryError`` with a short message (no paths, no dumps);
 - every write is one ``GraphChange`` sent as one SPARQL Update request
@@ -53,7 +54,8 @@ class Backend:
         base_iri: str | None = None,
     ) -> AbstractContextManager[Result]:
         """The result of ``query``, valid inside the ``with`` block; without
-        ``default_graphs`` the default graph is the union of all graphs."""
+        ``default_graphs``, the dataset the query names (``FROM``, ``FROM
+        NAMED``), else the union of all graphs as the default graph."""
         raise NotImplementedError
 
     # ------------------------------------------------------------ writing

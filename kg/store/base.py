@@ -92,7 +92,8 @@ class GraphStore(Protocol):
     ) -> QueryResult:
         """Run a read-only SPARQL query and serialise its result as ``media_type``
         (one of ``kg.store.results.RESULT_FORMATS`` or ``GRAPH_FORMATS``);
-        without ``default_graphs`` the default graph is the union of all graphs;
+        without ``default_graphs``, the query's own ``FROM`` / ``FROM NAMED``,
+        else the union of all graphs as the default graph;
         relative IRIs in the query resolve against ``base_iri``."""
 
     def read_graph(self, graph: str | None, media_type: str) -> bytes | None:

@@ -25,6 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_kind import declares_dataset
 from kg.store.backend import Backend, short_message
 from kg.store.limits import Budget, QueryLimits
 from kg.store.results import Result, serialize
@@ -76,7 +77,7 @@ class OxigraphStore(Backend):
         options: dict = {"base_iri": base_iri}
         if default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
+        elif not declares_dataset(query):  # Oxigraph's union would override FROM
             options["use_default_graph_as_union"] = True
         if named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]

@@ -145,6 +145,24 @@ def test_queries_with_the_empty_prefix_or_a_variable_named_service_are_answered(
     assert response.text.splitlines()[1].endswith("/entity/cuba")
 
 
+def test_a_query_with_from_reads_that_graph_alone(client):
+    """Without ``default-graph-uri``, a query's ``FROM`` names its default
+    graph; the union of all graphs is the default only when nothing does."""
+    iris = client.app.state.graph.iris
+    entities, nowhere = str(iris.entities_graph()), str(iris.article_graph("no-such-article"))
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+
+    def triples(query: str, **params) -> int:
+        response = client.get("/sparql", params={"query": query, **params})
+        assert response.status_code == 200, response.text
+        return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+    in_entities = triples(count.format(""), **{"default-graph-uri": entities})
+    assert 0 < in_entities < triples(count.format(""))
+    assert triples(count.format(f"FROM <{entities}>")) == in_entities
+    assert triples(count.format(f"FROM <{nowhere}>")) == 0
+
+
 def test_openapi_docs(client):
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]

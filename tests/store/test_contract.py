@@ -211,6 +211,26 @@ def test_protocol_dataset(store):
     assert body.decode().splitlines()[1:] == [G1]
 
 
+def test_the_query_names_its_dataset_when_the_request_does_not(tmp_path):
+    """``FROM`` / ``FROM NAMED`` replace the union of all graphs (the SPARQL
+    1.1 Protocol, 2.1.4); the request's dataset replaces them in turn.
+
+    The embedded store only: the remote engines decide this themselves, and
+    differ (``oxigraph serve --union-default-graph`` ignores ``FROM``;
+    Virtuoso merges it with ``default-graph-uri``)."""
+    store = OxigraphStore(tmp_path / "store")
+    store.apply(GraphChange(insert={G1: ONE, G2: TWO, ENTITIES: RUSSIA}))
+    query = f"SELECT ?n FROM <{G2}> WHERE {{ ?s <{T}name> ?n }}"
+    from_two = store.sparql(query, "text/tab-separated-values").body
+    assert from_two.decode().splitlines()[1:] == ['"Mike Pompeo"']
+    named = f"SELECT ?g FROM NAMED <{G1}> WHERE {{ GRAPH ?g {{ ?s <{T}knows> ?o }} }}"
+    assert store.sparql(named, "text/csv").body.decode().splitlines()[1:] == [G1]
+    empty = f"SELECT ?n FROM <{T}graph/none> WHERE {{ ?s <{T}name> ?n }}"
+    assert store.sparql(empty, "text/csv").body.decode().splitlines()[1:] == []
+    overridden = store.sparql(query, "text/csv", default_graphs=[ENTITIES]).body
+    assert overridden.decode().splitlines()[1:] == ["Russia"]
+
+
 @pytest.mark.parametrize(
     "query", ["SELECT ?x WHERE { ?x ", "SELEKT * WHERE { ?s ?p ?o }", "ASK { ?s ?p }"]
 )
