@@ -15,8 +15,8 @@ those objects into what callers want, under the query's ``Budget``:
   (an upper bound, since a string may hold those bytes too; past the cap the
   whole output is counted exactly, its strings left out). CSV may quote line
   breaks inside values, so it is counted as TSV first and then converted by
-  Oxigraph. Triples pass one by one through a counting generator into
-  Oxigraph's serialiser.
+  Oxigraph. Triples pass one by one, each distinct one once, through a
+  counting generator into Oxigraph's serialiser.
 
 >>> import pyoxigraph as ox
 >>> from kg.store.limits import Budget, QueryLimits
@@ -122,7 +122,14 @@ def _list(formats: dict) -> str:
 
 
 def _counted(triples: Iterable[ox.Triple | ox.Quad], budget: Budget) -> Iterator[ox.Triple]:
+    """Each distinct triple once (a graph is a set; Oxigraph answers a
+    DESCRIBE over the union of graphs graph by graph, repeating a triple that
+    several of them hold), counted against the row cap."""
+    seen: set[ox.Triple | ox.Quad] = set()
     for triple in triples:
+        if triple in seen:
+            continue
+        seen.add(triple)
         budget.tick()
         yield triple
 
