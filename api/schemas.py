@@ -9,11 +9,27 @@ their IRI (``sergey-lavrov``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from kg.lexicon import predicates
+
+
+def _iso_day(value: object) -> object:
+    """A day as clients write it, ``YYYY-MM-DD``: not a number, which pydantic
+    would read as a Unix timestamp (``since=2019`` as 1970-01-01)."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return value.strip()
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError("give a day as YYYY-MM-DD")
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+"""A day sent by a client (a parameter or a field), written ``YYYY-MM-DD``."""
 
 RelationType = StrEnum("RelationType", {name: name for name in predicates()})
 """The relation types of the vocabulary (``kg/lexicon/predicates.tsv``)."""
@@ -222,7 +238,7 @@ class ArticleIn(BaseModel):
     text: str = Field(
         min_length=1, max_length=1_000_000, examples=["MOSCOW, March 31 (Agency) - Russia ..."]
     )
-    published: dt.date | None = None
+    published: Day | None = None
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
     source: str | None = Field(default=None, max_length=200)

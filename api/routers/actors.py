@@ -6,7 +6,6 @@ values bound, run by the actor API's query workers under the deadline.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -17,6 +16,7 @@ from api.schemas import (
     ActorPublic,
     ActorsPublic,
     ActorType,
+    Day,
     Direction,
     RelationsPublic,
     RelationType,
@@ -34,8 +34,8 @@ ActorId = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Most items in data.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
-Since = Annotated[dt.date | None, Query(description="Only on or after this day.")]
-Until = Annotated[dt.date | None, Query(description="Only on or before this day.")]
+Since = Annotated[Day | None, Query(description="Only on or after this day (YYYY-MM-DD).")]
+Until = Annotated[Day | None, Query(description="Only on or before this day (YYYY-MM-DD).")]
 MinConfidence = Annotated[float, Query(ge=0, le=1, description="Lowest confidence.")]
 
 

@@ -9,7 +9,6 @@ needs the bearer token when ``KG_API_TOKEN`` is set, as ``DELETE`` does.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -22,7 +21,7 @@ from starlette.exceptions import HTTPException
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep, WriteAccess
 from api.routers.actors import Paging
-from api.schemas import ArticleIn, ArticleIngestedPublic, ArticlePublic, ArticlesPublic
+from api.schemas import ArticleIn, ArticleIngestedPublic, ArticlePublic, ArticlesPublic, Day
 from kg import queries
 from kg.errors import InputError, NotFoundError
 from kg.interface import to_record
@@ -56,7 +55,7 @@ async def post_article(
     request: Request,
     graph: GraphDep,
     id: Annotated[str | None, Query(description="text/plain only: the article id.")] = None,
-    published: Annotated[dt.date | None, Query(description="text/plain only.")] = None,
+    published: Annotated[Day | None, Query(description="text/plain only: YYYY-MM-DD.")] = None,
     title: Annotated[str | None, Query(description="text/plain only.")] = None,
     url: Annotated[str | None, Query(description="text/plain only.")] = None,
     source: Annotated[str | None, Query(description="text/plain only.")] = None,

@@ -187,11 +187,16 @@ def test_unknown_actors_are_404(seed_client, path):
         {"type": "likes"},
         {"min_confidence": "2"},
         {"since": "yesterday"},
+        {"since": "0"},
+        {"until": "1553990400"},
+        {"since": "2019"},
+        {"until": "2019-03-31T10:00"},
         {"limit": "0"},
         {"offset": "-1"},
     ],
 )
 def test_bad_parameters_are_422_with_a_message(seed_client, params):
+    """Days are ``YYYY-MM-DD``: a number is no day (not a Unix timestamp)."""
     response = seed_client.get("/actors/sergey-lavrov/relations", params=params)
     assert response.status_code == 422
     body = response.json()

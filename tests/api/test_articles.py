@@ -81,6 +81,15 @@ def test_articles_are_listed_newest_first_in_pages(client):
         ({"json": {"id": "", "text": "Cuba endorsed Maduro."}}, 422),
         ({"json": {"id": "x" * 201, "text": "Cuba endorsed Maduro."}}, 422),
         ({"json": {"id": "x", "text": "ok", "published": "yesterday"}}, 422),
+        ({"json": {"id": "x", "text": "ok", "published": 0}}, 422),
+        (
+            {
+                "params": {"id": "x", "published": "1553990400"},
+                "content": b"Cuba endorsed Maduro.",
+                "headers": {"Content-Type": "text/plain"},
+            },
+            422,
+        ),
         ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 422),
         ({"json": {"id": "x", "text": "   "}}, 400),
         ({"json": {"id": "x", "text": "\x00\x01\x02"}}, 400),
