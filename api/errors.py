@@ -1,5 +1,6 @@
-"""Error answers: JSON ``{"error", "detail"}`` with a 4xx status for bad input,
-never a stack trace or an internal path.
+"""Error answers: JSON ``{"error", "detail"}`` (``ErrorPublic``) with a 4xx
+status for bad input, never a stack trace or an internal path; and their
+entries in the OpenAPI description (``documented``).
 
 A query over its deadline is 503 (``query_timeout``): the server could not
 answer in time. A query over the row cap is 400 (``too_many_rows``): the
@@ -15,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from api.schemas import ErrorPublic
 from kg.errors import (
     ConfigError,
     InputError,
@@ -36,6 +38,29 @@ STATUS = [
     (StoreError, 503, "store_unavailable"),
     (ConfigError, 500, "misconfigured"),
 ]
+
+
+DESCRIPTIONS = {
+    400: "Bad input: a malformed query or body, or a result over the row cap (too_many_rows).",
+    401: "Missing or wrong bearer token.",
+    403: "This route is off on this server.",
+    404: "No such resource.",
+    406: "None of the media types offered is acceptable.",
+    415: "The body is in a media type or charset this route does not take.",
+    422: "Invalid parameters or body fields.",
+    503: "The query ran over its deadline (query_timeout), or the store is unavailable.",
+}
+
+
+def documented(*statuses: int, described: dict[int, str] | None = None) -> dict[int | str, dict]:
+    """OpenAPI ``responses`` for error statuses, each answered as an
+    ``ErrorPublic`` (``described`` overrides the generic descriptions).
+
+    >>> documented(404)[404]["description"]
+    'No such resource.'
+    """
+    descriptions = {**DESCRIPTIONS, **(described or {})}
+    return {s: {"model": ErrorPublic, "description": descriptions[s]} for s in statuses}
 
 
 def error_response(status: int, error: str, detail: str) -> JSONResponse:

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep
+from api.errors import documented
 from api.schemas import (
     ActorPublic,
     ActorsPublic,
@@ -27,7 +28,8 @@ from kg.errors import NotFoundError
 from kg.graph import KnowledgeGraph
 from kg.queries import Page, RelationFilter
 
-router = APIRouter(prefix="/actors", tags=["actors"])
+router = APIRouter(prefix="/actors", tags=["actors"], responses=documented(422, 503))
+UNKNOWN = documented(404, described={404: "No actor with this id."})
 
 ActorId = Annotated[
     str, Path(min_length=1, max_length=200, description="Actor id, e.g. sergey-lavrov.")
@@ -109,7 +111,7 @@ async def list_actors(
     return await runner.run(answer)
 
 
-@router.get("/{actor_id}", response_model=ActorPublic)
+@router.get("/{actor_id}", response_model=ActorPublic, responses=UNKNOWN)
 async def get_actor(actor_id: ActorId, graph: GraphDep, runner: ApiRunnerDep) -> ActorPublic:
     """Labels, aliases, type, country, sector, positions held, outside ids, articles."""
 
@@ -123,7 +125,7 @@ async def get_actor(actor_id: ActorId, graph: GraphDep, runner: ApiRunnerDep) ->
     return await runner.run(answer)
 
 
-@router.get("/{actor_id}/relations", response_model=RelationsPublic)
+@router.get("/{actor_id}/relations", response_model=RelationsPublic, responses=UNKNOWN)
 async def get_relations(
     actor_id: ActorId,
     graph: GraphDep,
@@ -147,7 +149,7 @@ async def get_relations(
     return await runner.run(answer)
 
 
-@router.get("/{actor_id}/statements", response_model=StatementsPublic)
+@router.get("/{actor_id}/statements", response_model=StatementsPublic, responses=UNKNOWN)
 async def get_statements(
     actor_id: ActorId,
     graph: GraphDep,
@@ -166,7 +168,7 @@ async def get_statements(
     return await runner.run(answer)
 
 
-@router.get("/{actor_id}/relations/{other_id}", response_model=RelationsPublic)
+@router.get("/{actor_id}/relations/{other_id}", response_model=RelationsPublic, responses=UNKNOWN)
 async def get_relations_between(
     actor_id: ActorId,
     other_id: ActorId,

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep, WriteAccess
+from api.errors import documented
 from api.routers.actors import Paging
 from api.schemas import ArticleIn, ArticleIngestedPublic, ArticlePublic, ArticlesPublic, Day
 from kg import queries
@@ -28,12 +29,13 @@ from kg.interface import to_record
 from kg.models import Extraction
 from kg.read import article_from_text
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = APIRouter(prefix="/articles", tags=["articles"], responses=documented(422, 503))
+UNKNOWN = documented(404, described={404: "No article with this id."})
 TEXT_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/ArticleIn"}},
+            "application/json": {"schema": ArticleIn.model_json_schema()},
             "text/plain": {"schema": {"type": "string"}},
         },
     }
@@ -48,7 +50,9 @@ TEXT_BODY = {
     openapi_extra=TEXT_BODY,
     responses={
         200: {"model": ArticleIngestedPublic, "description": "An article replaced."},
-        401: {"description": "Missing or wrong bearer token."},
+        **documented(
+            400, 401, 415, described={400: "The text is blank, or not UTF-8 (text/plain)."}
+        ),
     },
 )
 async def post_article(
@@ -119,7 +123,7 @@ async def list_articles(graph: GraphDep, runner: ApiRunnerDep, page: Paging) -> 
     return await runner.run(answer)
 
 
-@router.get("/{article_id:path}", response_model=ArticlePublic)
+@router.get("/{article_id:path}", response_model=ArticlePublic, responses=UNKNOWN)
 async def get_article(
     article_id: Annotated[str, Path(min_length=1, max_length=200)],
     graph: GraphDep,
@@ -140,7 +144,7 @@ async def get_article(
     "/{article_id:path}",
     status_code=204,
     dependencies=[WriteAccess],
-    responses={404: {"description": "No article with this id."}},
+    responses={**UNKNOWN, **documented(401)},
 )
 def delete_article(article_id: str, request: Request, graph: GraphDep) -> Response:
     """Remove the article's named graph, and every entity no other article names."""

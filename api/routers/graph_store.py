@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from api.deps import ApiRunnerDep, GraphDep, WriteAccess
+from api.errors import documented
 from api.negotiation import choose
 from api.protocol import parse_form
 from kg.errors import InputError
@@ -48,11 +49,18 @@ async def store_enabled(graph: GraphDep) -> None:
 
 
 router = APIRouter(prefix="/store", tags=["graph store"], dependencies=[Depends(store_enabled)])
-TARGET = {
-    400: {"description": "No graph named, or both ?graph= and ?default, or a bad body."},
-    401: {"description": "Missing or wrong bearer token (writes)."},
-    403: {"description": "The Graph Store Protocol is off on this server."},
-    404: {"description": "No such graph."},
+ERRORS = {
+    400: "No graph named, or both ?graph= and ?default, or a bad body.",
+    403: "The Graph Store Protocol is off on this server.",
+    404: "No such graph.",
+}
+READ = {
+    200: {"description": "The graph.", "content": {m: {} for m in GRAPH_FORMATS}},
+    **documented(400, 403, 404, 406, 503, described=ERRORS),
+}
+WRITE = {
+    201: {"description": "A new graph."},
+    **documented(400, 401, 403, 415, 503, described=ERRORS),
 }
 
 
@@ -80,13 +88,13 @@ class Target:
         return "DEFAULT" if self.iri is None else f"GRAPH <{self.iri}>"
 
 
-@router.get("", summary="Read a graph", responses=TARGET)
+@router.get("", summary="Read a graph", response_class=Response, responses=READ)
 async def read_graph(request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
     """The graph named by ``?graph=IRI`` or ``?default``."""
     return await _read(request, graph, runner)
 
 
-@router.head("", summary="Read a graph's headers", responses=TARGET)
+@router.head("", summary="Read a graph's headers", response_class=Response, responses=READ)
 async def read_graph_headers(request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
     """What ``GET`` would answer, without the body."""
     return await _read(request, graph, runner)
@@ -104,7 +112,9 @@ async def _read(request: Request, graph: KnowledgeGraph, runner) -> Response:
     return Response(content, media_type=f"{media_type}; charset=utf-8")
 
 
-@router.put("", summary="Replace a graph", dependencies=[WriteAccess], responses=TARGET)
+@router.put(
+    "", summary="Replace a graph", status_code=204, dependencies=[WriteAccess], responses=WRITE
+)
 async def put_graph(request: Request, graph: GraphDep) -> Response:
     """Replace the graph with the body (201 when it is new)."""
     target = Target(request)
@@ -114,7 +124,13 @@ async def put_graph(request: Request, graph: GraphDep) -> Response:
     return Response(status_code=201 if created else 204)
 
 
-@router.post("", summary="Add to a graph, or create one", dependencies=[WriteAccess])
+@router.post(
+    "",
+    summary="Add to a graph, or create one",
+    status_code=204,
+    dependencies=[WriteAccess],
+    responses=WRITE,
+)
 async def post_graph(request: Request, graph: GraphDep) -> Response:
     """Add the body to the graph; without ``?graph``/``?default``, create a new graph."""
     target = Target(request, required=False)
@@ -127,7 +143,13 @@ async def post_graph(request: Request, graph: GraphDep) -> Response:
     return Response(status_code=201 if created else 204, headers=headers)
 
 
-@router.delete("", summary="Delete a graph", dependencies=[WriteAccess], responses=TARGET)
+@router.delete(
+    "",
+    summary="Delete a graph",
+    status_code=204,
+    dependencies=[WriteAccess],
+    responses=documented(400, 401, 403, 404, 503, described=ERRORS),
+)
 async def delete_graph(request: Request, graph: GraphDep) -> Response:
     """Remove the graph (the default graph is emptied)."""
     target = Target(request)

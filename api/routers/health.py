@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import ApiRunnerDep, GraphDep
+from api.errors import documented
 from api.schemas import HealthPublic, StatsPublic
 from kg import __version__
 
-router = APIRouter(tags=["service"])
+router = APIRouter(tags=["service"], responses=documented(503))
 
 
 @router.get("/health", response_model=HealthPublic)

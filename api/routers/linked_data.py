@@ -17,6 +17,7 @@ from rdflib import RDF, Graph, URIRef
 from starlette.exceptions import HTTPException
 
 from api.deps import ApiRunnerDep, GraphDep
+from api.errors import documented
 from api.html import render
 from api.negotiation import choose
 from kg.describe import describe
@@ -29,8 +30,16 @@ OFFERED = ["text/turtle", "application/ld+json", "text/html", "application/n-tri
 TURTLE_PREFIXES = {**PREFIXES, "rdf": str(RDF)}
 RESPONSES = {
     200: {"description": "The description.", "content": {m: {} for m in OFFERED}},
-    404: {"description": "The store says nothing about this IRI."},
-    406: {"description": "None of Turtle, JSON-LD, HTML or N-Triples is acceptable."},
+    **documented(
+        404,
+        406,
+        422,
+        503,
+        described={
+            404: "The store says nothing about this IRI.",
+            406: "None of Turtle, JSON-LD, HTML or N-Triples is acceptable.",
+        },
+    ),
 }
 
 
@@ -61,13 +70,20 @@ def _rdf(description: Graph, media_type: str) -> bytes:
     return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
-@router.get("/entity/{slug}", responses=RESPONSES, summary="Describe an entity")
+@router.get(
+    "/entity/{slug}", response_class=Response, responses=RESPONSES, summary="Describe an entity"
+)
 async def entity(slug: str, request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
     """An entity's canonical description, its relations and what it said."""
     return await _view(request, graph, runner)
 
 
-@router.get("/article/{path:path}", responses=RESPONSES, summary="Describe an article")
+@router.get(
+    "/article/{path:path}",
+    response_class=Response,
+    responses=RESPONSES,
+    summary="Describe an article",
+)
 async def article(path: str, request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
     """An article's named graph, or one node read from it (a record, a mention ...)."""
     return await _view(request, graph, runner)

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep, NetworkDep
+from api.errors import documented
 from api.network_cache import NetworkCache
 from api.routers.actors import NetworkWhere, actor_iri
 from api.schemas import NetworkPublic, PathPublic, PathsPublic
@@ -22,7 +23,8 @@ from kg.analysis import ego_network, hops, shortest_paths, to_graphml
 from kg.graph import KnowledgeGraph
 from kg.queries import RelationFilter
 
-router = APIRouter(tags=["network"])
+router = APIRouter(tags=["network"], responses=documented(422, 503))
+UNKNOWN = documented(404, described={404: "No actor with this id."})
 
 ActorParam = Annotated[str, Query(min_length=1, max_length=200, description="An actor id.")]
 Center = Annotated[
@@ -32,7 +34,7 @@ Center = Annotated[
 Depth = Annotated[int, Query(ge=1, le=3, description="Steps from the center.")]
 
 
-@router.get("/paths", response_model=PathsPublic)
+@router.get("/paths", response_model=PathsPublic, responses=UNKNOWN)
 async def get_paths(
     graph: GraphDep,
     networks: NetworkDep,
@@ -78,7 +80,7 @@ def _network(
     return ego_network(network, actor_iri(graph, center), depth)
 
 
-@router.get("/network", response_model=NetworkPublic)
+@router.get("/network", response_model=NetworkPublic, responses=UNKNOWN)
 async def get_network(
     graph: GraphDep,
     networks: NetworkDep,
@@ -103,7 +105,7 @@ async def get_network(
 @router.get(
     "/network.graphml",
     response_class=Response,
-    responses={200: {"content": {"application/graphml+xml": {}}}},
+    responses={200: {"content": {"application/graphml+xml": {}}}, **UNKNOWN},
 )
 async def get_network_graphml(
     graph: GraphDep,

@@ -6,11 +6,12 @@ from fastapi import APIRouter
 
 from api import rows
 from api.deps import ApiRunnerDep, GraphDep
+from api.errors import documented
 from api.routers.actors import Paging, RelationWhere
 from api.schemas import RelationsPublic
 from kg import queries
 
-router = APIRouter(tags=["relations"])
+router = APIRouter(tags=["relations"], responses=documented(422, 503))
 
 
 @router.get("/relations", response_model=RelationsPublic)

@@ -31,6 +31,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import Scope
 
 from api.deps import GraphDep, SparqlRunnerDep
+from api.errors import documented
 from api.negotiation import choose
 from api.protocol import DIRECT, FORM, Operation, read_operation
 from api.querying import QueryRunner
@@ -48,10 +49,17 @@ RESULTS = {
         "description": "The result, in the media type the Accept header prefers.",
         "content": {media: {} for media in [*RESULT_FORMATS, *GRAPH_FORMATS]},
     },
-    400: {"description": "Malformed query, update sent here, or result over the row cap."},
-    406: {"description": "No acceptable media type for this kind of result."},
-    415: {"description": "POST body in another media type or charset."},
-    503: {"description": "The query ran over its deadline."},
+    **documented(
+        400,
+        406,
+        415,
+        422,
+        503,
+        described={
+            400: "Malformed query, update sent here, or result over the row cap.",
+            406: "No acceptable media type for this kind of result.",
+        },
+    ),
 }
 POST_BODY = {
     "requestBody": {
@@ -63,7 +71,12 @@ POST_BODY = {
 }
 
 
-@router.get("/sparql", summary="SPARQL query (GET) or service description", responses=RESULTS)
+@router.get(
+    "/sparql",
+    summary="SPARQL query (GET) or service description",
+    response_class=Response,
+    responses=RESULTS,
+)
 async def sparql_get(
     request: Request,
     graph: GraphDep,
@@ -82,7 +95,13 @@ async def sparql_get(
     return await answer(request, runner, graph, await read_operation(request, "query"))
 
 
-@router.post("/sparql", summary="SPARQL query (POST)", responses=RESULTS, openapi_extra=POST_BODY)
+@router.post(
+    "/sparql",
+    summary="SPARQL query (POST)",
+    response_class=Response,
+    responses=RESULTS,
+    openapi_extra=POST_BODY,
+)
 async def sparql_post(request: Request, graph: GraphDep, runner: SparqlRunnerDep) -> Response:
     """Run a query sent form-encoded or as ``application/sparql-query``."""
     return await answer(request, runner, graph, await read_operation(request, "query"))

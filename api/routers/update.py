@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from api.deps import GraphDep, WriteAccess
+from api.errors import documented
 from api.protocol import DIRECT, FORM, read_operation
 from api.routers.sparql import endpoint_iri
 from kg.errors import QueryError
@@ -37,11 +38,14 @@ async def update_enabled(graph: GraphDep) -> None:
     summary="SPARQL Update",
     status_code=204,
     dependencies=[Depends(update_enabled), WriteAccess],
-    responses={
-        400: {"description": "Malformed update."},
-        401: {"description": "Missing or wrong bearer token."},
-        403: {"description": "SPARQL Update is off on this server."},
-    },
+    responses=documented(
+        400,
+        401,
+        403,
+        415,
+        503,
+        described={400: "Malformed update.", 403: "SPARQL Update is off on this server."},
+    ),
     openapi_extra={
         "requestBody": {
             "content": {

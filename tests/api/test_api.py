@@ -184,3 +184,22 @@ def test_openapi_docs(client):
         "/stats",
         "/health",
     } <= set(paths)
+
+
+def test_every_schema_the_openapi_description_refers_to_is_in_it(client):
+    """A ``$ref`` to a schema the description lacks leaves clients (and
+    generated code) without the shape of that body."""
+    description = client.get("/openapi.json").json()
+
+    def refs(node) -> list[str]:
+        if isinstance(node, dict):
+            found = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
+            return found + [r for value in node.values() for r in refs(value)]
+        if isinstance(node, list):
+            return [r for value in node for r in refs(value)]
+        return []
+
+    named = {f"#/components/schemas/{name}" for name in description["components"]["schemas"]}
+    assert set(refs(description)) <= named
+    body = description["paths"]["/articles"]["post"]["requestBody"]["content"]
+    assert set(body["application/json"]["schema"]["required"]) == {"id", "text"}
