@@ -46,6 +46,7 @@ DESCRIPTIONS = {
     403: "This route is off on this server.",
     404: "No such resource.",
     406: "None of the media types offered is acceptable.",
+    413: "The body is over the size limit (KG_MAX_REQUEST_BYTES).",
     415: "The body is in a media type or charset this route does not take.",
     422: "Invalid parameters or body fields.",
     503: "The query ran over its deadline (query_timeout), or the store is unavailable.",

@@ -51,7 +51,7 @@ TEXT_BODY = {
     responses={
         200: {"model": ArticleIngestedPublic, "description": "An article replaced."},
         **documented(
-            400, 401, 415, described={400: "The text is blank, or not UTF-8 (text/plain)."}
+            400, 401, 413, 415, described={400: "The text is blank, or not UTF-8 (text/plain)."}
         ),
     },
 )

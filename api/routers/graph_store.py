@@ -60,7 +60,7 @@ READ = {
 }
 WRITE = {
     201: {"description": "A new graph."},
-    **documented(400, 401, 403, 415, 503, described=ERRORS),
+    **documented(400, 401, 403, 413, 415, 503, described=ERRORS),
 }
 
 

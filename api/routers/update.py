@@ -42,6 +42,7 @@ async def update_enabled(graph: GraphDep) -> None:
         400,
         401,
         403,
+        413,
         415,
         503,
         described={400: "Malformed update.", 403: "SPARQL Update is off on this server."},
