@@ -11,7 +11,8 @@ A query (or an update) arrives in one of three ways, and each has its rules
 
 Anything else is a 4xx with a short message: two operations, none, an
 unsupported media type (415), a charset other than UTF-8, bytes that are not
-UTF-8, or an update sent to the query endpoint.
+UTF-8, a dataset parameter that is no absolute IRI, or an update sent to
+the query endpoint.
 
 >>> parse_form("query=ASK%20%7B%7D&default-graph-uri=http%3A%2F%2Fe%2Fg")
 {'query': ['ASK {}'], 'default-graph-uri': ['http://e/g']}
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import Request
 from starlette.exceptions import HTTPException
 
@@ -101,7 +103,18 @@ def _operation(params: dict[str, list[str]], kind: str) -> Operation:
     if len(texts) != 1 or not texts[0].strip():
         raise QueryError(f"give exactly one non-empty '{kind}' parameter")
     default_name, named_name = DATASET[kind]
-    return Operation(texts[0], params.get(default_name, []), params.get(named_name, []))
+    default_graphs, named_graphs = params.get(default_name, []), params.get(named_name, [])
+    for name, graphs in ((default_name, default_graphs), (named_name, named_graphs)):
+        for graph in graphs:
+            _check_iri(name, graph)
+    return Operation(texts[0], default_graphs, named_graphs)
+
+
+def _check_iri(parameter: str, value: str) -> None:
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        raise QueryError(f"{parameter}: {value[:100]!r} is not an absolute IRI") from None
 
 
 def _content_type(header: str) -> tuple[str, str | None]:

@@ -123,6 +123,14 @@ def test_service_description(client, accept, rdflib_format):
     assert (service, sd.feature, sd.UnionDefaultGraph) in description
 
 
+@pytest.mark.parametrize("parameter", ["default-graph-uri", "named-graph-uri"])
+@pytest.mark.parametrize("value", ["", "not an iri", "relative/graph"])
+def test_a_dataset_graph_that_is_no_iri_is_400_naming_the_parameter(client, parameter, value):
+    response = client.get("/sparql", params={"query": "ASK {}", parameter: value})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith(f"{parameter}: ")
+
+
 def test_service_description_in_no_acceptable_format_is_406(client):
     response = client.get("/sparql", headers={"Accept": "application/sparql-results+json"})
     assert response.status_code == 406 and "text/turtle" in response.json()["detail"]
