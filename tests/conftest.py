@@ -9,6 +9,7 @@ skipped silently in CI.
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -69,17 +70,30 @@ def seed_extraction(extractor, seed_article):
 
 
 @pytest.fixture(scope="session")
-def seed_store(tmp_path_factory, extractor, seed_article) -> Settings:
-    """Settings of an on-disk store holding the seed article and the examples."""
+def seed_store_files(tmp_path_factory, extractor, seed_article) -> Path:
+    """The folder of a store holding the seed article and the examples,
+    written once and never opened again: what copies are made from (copying
+    a store that another test holds open races with the store's background
+    compactions, which remove files while they are copied)."""
     from kg.read import read_articles
 
-    settings = Settings(store=str(tmp_path_factory.mktemp("seed-store")))
-    graph = KnowledgeGraph(settings, extractor=extractor)
+    folder = tmp_path_factory.mktemp("seed-store-files") / "store"
+    graph = KnowledgeGraph(Settings(store=str(folder)), extractor=extractor)
     try:
         graph.ingest([seed_article, *read_articles([EXAMPLES])])
     finally:
         graph.close()
-    return settings
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_store_files, tmp_path_factory) -> Settings:
+    """Settings of an on-disk store holding the seed article and the examples,
+    for reading (tests that write, or serve it from another process, copy
+    ``seed_store_files``)."""
+    folder = tmp_path_factory.mktemp("seed-store") / "store"
+    shutil.copytree(seed_store_files, folder)
+    return Settings(store=str(folder))
 
 
 @pytest.fixture()

@@ -17,10 +17,10 @@ TOKEN = "test-token-not-secret"
 
 
 @pytest.fixture(scope="session")
-def served_seed(seed_store, tmp_path_factory):
+def served_seed(seed_store_files, tmp_path_factory):
     """``kg serve`` on a copy of the seed store (the seed article and the examples)."""
     folder = tmp_path_factory.mktemp("served-seed")
-    shutil.copytree(seed_store.store_path, folder / "store")
+    shutil.copytree(seed_store_files, folder / "store")
     server = start_kg(folder, {"KG_STORE": str(folder / "store"), "KG_API_TOKEN": TOKEN})
     yield server
     server.stop()
@@ -62,9 +62,9 @@ def seed_client(seed_only_store):
 
 
 @pytest.fixture()
-def writable_settings(seed_store, tmp_path) -> Settings:
+def writable_settings(seed_store, seed_store_files, tmp_path) -> Settings:
     """A private copy of the seed store (seed article and examples) to write to."""
-    shutil.copytree(seed_store.store_path, tmp_path / "store")
+    shutil.copytree(seed_store_files, tmp_path / "store")
     return seed_store.with_store(tmp_path / "store")
 
 

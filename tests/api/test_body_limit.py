@@ -67,8 +67,8 @@ def test_an_article_over_the_limit_is_refused_and_nothing_is_stored(client, chun
     assert client.get("/articles", params={"limit": 1000}).json()["count"] == before
 
 
-def test_a_running_server_refuses_a_declared_length_over_the_limit(seed_store, tmp_path):
-    shutil.copytree(seed_store.store_path, tmp_path / "store")
+def test_a_running_server_refuses_a_declared_length_over_the_limit(seed_store_files, tmp_path):
+    shutil.copytree(seed_store_files, tmp_path / "store")
     env = {"KG_STORE": str(tmp_path / "store"), "KG_MAX_REQUEST_BYTES": str(LIMIT)}
     server = start_kg(tmp_path, env)
     try:

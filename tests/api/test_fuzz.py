@@ -35,9 +35,9 @@ OPERATIONS = [
 
 
 @pytest.fixture(scope="module")
-def fuzz_schema(seed_store, tmp_path_factory):
+def fuzz_schema(seed_store, seed_store_files, tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzzed")
-    shutil.copytree(seed_store.store_path, folder / "store")
+    shutil.copytree(seed_store_files, folder / "store")
     app = create_app(seed_store.with_store(folder / "store"))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
