@@ -234,7 +234,13 @@ class PathsPublic(BaseModel):
 class ArticleIn(BaseModel):
     """An article to ingest."""
 
-    id: str = Field(min_length=1, max_length=200, examples=["lavrov-venezuela-2019-03-31"])
+    id: str = Field(
+        min_length=1,
+        max_length=200,
+        pattern=r"^\S(?:.*\S)?$",
+        description="Neither blank nor with spaces at either end.",
+        examples=["lavrov-venezuela-2019-03-31"],
+    )
     text: str = Field(
         min_length=1, max_length=1_000_000, examples=["MOSCOW, March 31 (Agency) - Russia ..."]
     )

@@ -79,6 +79,8 @@ def test_articles_are_listed_newest_first_in_pages(client):
     [
         ({"json": {"id": "x"}}, 422),
         ({"json": {"id": "", "text": "Cuba endorsed Maduro."}}, 422),
+        ({"json": {"id": " ", "text": "Cuba endorsed Maduro."}}, 422),
+        ({"json": {"id": "x\n", "text": "Cuba endorsed Maduro."}}, 422),
         ({"json": {"id": "x" * 201, "text": "Cuba endorsed Maduro."}}, 422),
         ({"json": {"id": "x", "text": "ok", "published": "yesterday"}}, 422),
         ({"json": {"id": "x", "text": "ok", "published": 0}}, 422),
