@@ -118,3 +118,31 @@ def test_bad_articles_are_4xx_and_write_nothing(client, kwargs, status):
 def test_unknown_article_is_404(client):
     response = client.get("/articles/no-such-article")
     assert response.status_code == 404 and "no-such-article" in response.json()["detail"]
+
+
+def test_deleting_the_seed_article_takes_what_was_read_from_it_and_nothing_else(
+    client, seed_article
+):
+    def every(path: str, **params) -> dict:
+        return client.get(path, params={"limit": 1000, **params}).json()
+
+    before = {a["id"]: a["articles"] for a in every("/actors")["data"]}
+    relations_before = every("/relations")["data"]
+    assert {r["evidence"]["article"] for r in relations_before} > {seed_article.id}
+    assert client.delete(f"/articles/{seed_article.id}").status_code == 204
+
+    assert client.get(f"/articles/{seed_article.id}").status_code == 404
+    assert client.get("/health").json()["articles"] == 3
+    relations = every("/relations")
+    assert relations["count"] == len(relations["data"])
+    kept = [r for r in relations_before if r["evidence"]["article"] != seed_article.id]
+    assert sorted(r["id"] for r in relations["data"]) == sorted(r["id"] for r in kept)
+    after = {a["id"]: a["articles"] for a in every("/actors")["data"]}
+    assert set(after) < set(before), "actors named by the seed article alone are gone"
+    assert all(after[a] == before[a] - 1 or after[a] == before[a] for a in after)
+    assert any(after[a] == before[a] - 1 for a in after), "shared actors lose one article"
+    gone = next(iter(set(before) - set(after)))
+    assert client.get(f"/actors/{gone}").status_code == 404
+    supporters = every("/actors/nicolas-maduro/relations", type="supports", direction="in")
+    assert seed_article.id not in {r["evidence"]["article"] for r in supporters["data"]}
+    assert client.delete(f"/articles/{seed_article.id}").status_code == 404
