@@ -225,7 +225,7 @@ class PathPublic(BaseModel):
 
 class PathsPublic(BaseModel):
     data: list[PathPublic]
-    count: int
+    count: int = Field(description="How many paths are in data: at most limit, all shortest.")
 
 
 # ---------------------------------------------------------------- articles
