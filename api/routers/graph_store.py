@@ -58,6 +58,30 @@ READ = {
     200: {"description": "The graph.", "content": {m: {} for m in GRAPH_FORMATS}},
     **documented(400, 403, 404, 406, 503, described=ERRORS),
 }
+NAMED = {
+    "parameters": [
+        {
+            "name": "graph",
+            "in": "query",
+            "schema": {"type": "string"},
+            "description": "The graph's IRI (or give ?default).",
+        },
+        {
+            "name": "default",
+            "in": "query",
+            "allowEmptyValue": True,
+            "schema": {"type": "string", "maxLength": 0},
+            "description": "The store's default graph, given empty: ?default.",
+        },
+    ]
+}
+BODY = {
+    **NAMED,
+    "requestBody": {
+        "required": True,
+        "content": {m: {"schema": {"type": "string"}} for m in [*RDF_INPUT, MULTIPART]},
+    },
+}
 WRITE = {
     201: {"description": "A new graph."},
     **documented(400, 401, 403, 413, 415, 503, described=ERRORS),
@@ -88,13 +112,21 @@ class Target:
         return "DEFAULT" if self.iri is None else f"GRAPH <{self.iri}>"
 
 
-@router.get("", summary="Read a graph", response_class=Response, responses=READ)
+@router.get(
+    "", summary="Read a graph", response_class=Response, responses=READ, openapi_extra=NAMED
+)
 async def read_graph(request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
     """The graph named by ``?graph=IRI`` or ``?default``."""
     return await _read(request, graph, runner)
 
 
-@router.head("", summary="Read a graph's headers", response_class=Response, responses=READ)
+@router.head(
+    "",
+    summary="Read a graph's headers",
+    response_class=Response,
+    responses=READ,
+    openapi_extra=NAMED,
+)
 async def read_graph_headers(request: Request, graph: GraphDep, runner: ApiRunnerDep) -> Response:
     """What ``GET`` would answer, without the body."""
     return await _read(request, graph, runner)
@@ -113,7 +145,12 @@ async def _read(request: Request, graph: KnowledgeGraph, runner) -> Response:
 
 
 @router.put(
-    "", summary="Replace a graph", status_code=204, dependencies=[WriteAccess], responses=WRITE
+    "",
+    summary="Replace a graph",
+    status_code=204,
+    dependencies=[WriteAccess],
+    responses=WRITE,
+    openapi_extra=BODY,
 )
 async def put_graph(request: Request, graph: GraphDep) -> Response:
     """Replace the graph with the body (201 when it is new)."""
@@ -130,6 +167,7 @@ async def put_graph(request: Request, graph: GraphDep) -> Response:
     status_code=204,
     dependencies=[WriteAccess],
     responses=WRITE,
+    openapi_extra=BODY,
 )
 async def post_graph(request: Request, graph: GraphDep) -> Response:
     """Add the body to the graph; without ``?graph``/``?default``, create a new graph."""
@@ -149,6 +187,7 @@ async def post_graph(request: Request, graph: GraphDep) -> Response:
     status_code=204,
     dependencies=[WriteAccess],
     responses=documented(400, 401, 403, 404, 503, described=ERRORS),
+    openapi_extra=NAMED,
 )
 async def delete_graph(request: Request, graph: GraphDep) -> Response:
     """Remove the graph (the default graph is emptied)."""

@@ -63,12 +63,21 @@ RESULTS = {
     ),
 }
 POST_BODY = {
+    "parameters": [
+        {
+            "name": name,
+            "in": "query",
+            "schema": {"type": "array", "items": {"type": "string"}},
+            "description": f"{what} graph IRIs (with application/sparql-query).",
+        }
+        for name, what in (("default-graph-uri", "Default"), ("named-graph-uri", "Named"))
+    ],
     "requestBody": {
         "content": {
             FORM: {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}},
             DIRECT["query"]: {"schema": {"type": "string"}},
         }
-    }
+    },
 }
 
 
