@@ -4,6 +4,7 @@ running ``kg serve`` (1 s deadline, 2 query workers, 1,000-row cap)."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -144,3 +145,74 @@ def test_a_job_whose_deadline_passes_in_line_is_answered_and_never_run():
     answers = asyncio.run(scenario())
     runner.close()
     assert answers == [None] and ran == ["next"]
+
+
+def test_one_warm_worker_answers_query_after_query_under_light_load():
+    runner = QueryRunner(workers=4, timeout=5.0, name="test")
+
+    async def scenario() -> set[int]:
+        return {await runner.run(threading.get_ident) for _ in range(20)}
+
+    threads = asyncio.run(scenario())
+    runner.close()
+    assert len(threads) == 1
+
+
+def test_busy_workers_run_jobs_side_by_side_and_the_rest_in_order():
+    runner = QueryRunner(workers=2, timeout=5.0, name="test")
+    started: list[str] = []
+
+    def job(name: str) -> str:
+        started.append(name)
+        time.sleep(0.2)
+        return name
+
+    async def scenario() -> tuple[list[str], float]:
+        begun = time.monotonic()
+        names = await asyncio.gather(*(runner.run(job, n) for n in "abcd"))
+        return names, time.monotonic() - begun
+
+    names, seconds = asyncio.run(scenario())
+    runner.close()
+    assert names == list("abcd") and started[2:] == ["c", "d"]
+    assert 0.35 < seconds < 0.55  # two at a time: two rounds of 0.2 s
+
+
+def test_closing_lets_the_jobs_in_line_finish_then_ends_the_workers():
+    runner = QueryRunner(workers=2, timeout=5.0, name="closing")
+    workers = [t for t in threading.enumerate() if t.name.startswith("kg-closing-")]
+
+    async def scenario() -> list:
+        jobs = [asyncio.ensure_future(runner.run(time.sleep, 0.2)) for _ in range(2)]
+        jobs.append(asyncio.ensure_future(runner.run(lambda: "done")))
+        await asyncio.sleep(0.05)
+        runner.close()
+        return await asyncio.gather(*jobs)
+
+    assert len(workers) == 2
+    assert asyncio.run(scenario()) == [None, None, "done"]
+    for thread in workers:
+        thread.join(timeout=2)
+    assert not any(thread.is_alive() for thread in workers)
+
+
+def test_every_job_runs_once_whatever_the_mix_of_load():
+    runner = QueryRunner(workers=3, timeout=5.0, name="test")
+    runs: list[int] = []
+
+    def job(number: int) -> int:
+        runs.append(number)
+        time.sleep(0.002 * (number % 3))
+        return number
+
+    async def scenario() -> list[int]:
+        answers = []
+        for burst in (1, 7, 1, 2, 12, 1):  # light and heavy load in turns
+            answers += await asyncio.gather(
+                *(runner.run(job, len(answers) + n) for n in range(burst))
+            )
+        return answers
+
+    answers = asyncio.run(scenario())
+    runner.close()
+    assert answers == list(range(24)) and sorted(runs) == answers
