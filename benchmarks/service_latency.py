@@ -15,13 +15,26 @@ server answering the same queries over the same data, in one run.
    only) and of 3 SPARQL queries sent to both servers (``Accept:
    application/sparql-results+json``), at concurrency 1 and 8, over
    keep-alive connections (``http.client``: a thin client, so that its own
-   cost hides little of the servers' difference). The two servers take turns
-   in small blocks, so that the noise of a shared machine hits both alike.
+   cost hides little of the servers' difference), in two ways:
+
+   - in bursts: the requests go in blocks of 8, ``concurrency`` at a time,
+     each block starting together once the last one is answered, the
+     servers taking turns block by block (``--requests`` per request);
+   - in a closed loop (SPARQL queries only): ``concurrency`` clients, each
+     sending its next request as soon as it has the answer to its last, the
+     usual meaning of "concurrency N" (as in ab or wrk); the servers take
+     turns in slices of ``--turn-seconds``, ``--turns`` times.
+
+   Taking turns makes the noise of a shared machine hit both servers alike.
+   Bursts are harsher on a server with one event loop: at concurrency 8, the
+   eight requests of a block arrive at the same instant and queue behind one
+   another's HTTP work, and a new block only starts once the slowest request
+   of the last one is answered.
 4. Prints p50 and p95 per request, and for each SPARQL query the ratio of
-   ``kg``'s p50 to Oxigraph's. Target: at most 1.5 for the three typical
-   queries; a fourth, heavier query (marked extra) shows the ratio as the
-   query's own time grows. Requests marked extra are not among the five
-   typical actor requests either.
+   ``kg``'s p50 to Oxigraph's, for both ways. Target: at most 1.5 for the
+   three typical queries; a fourth, heavier query (marked extra) shows the
+   ratio as the query's own time grows. Requests marked extra are not among
+   the five typical actor requests either.
 5. With ``--floor``, also serves two more copies with the minimal servers of
    ``benchmarks/sparql_floor.py`` (a bare uvicorn app, and a bare asyncio
    protocol, each running the query in a thread pool and nothing else), in
@@ -166,17 +179,23 @@ _connections: dict[tuple[int, int], http.client.HTTPConnection] = {}
 
 
 def request(port: int, method: str, target: str, body: bytes | None = None, headers=None):
-    """One request on this thread's keep-alive connection to ``port``."""
+    """One request on this thread's keep-alive connection to ``port``. A
+    connection the server closed while it was idle (past its keep-alive
+    timeout) fails before the request reaches the server: the request is
+    sent again once, on a new connection."""
     key = (threading.get_ident(), port)
-    connection = _connections.get(key)
-    if connection is None:
-        connection = _connections[key] = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    reused = key in _connections
+    if not reused:
+        _connections[key] = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
+        connection = _connections[key]
         connection.request(method, target, body=body, headers=headers or {})
         response = connection.getresponse()
         data = response.read()
-    except (OSError, http.client.HTTPException):
+    except (OSError, http.client.HTTPException) as exc:
         _connections.pop(key).close()
+        if reused and isinstance(exc, ConnectionError):  # RemoteDisconnected is one too
+            return request(port, method, target, body, headers)
         raise
     return response.status, data
 
@@ -203,6 +222,30 @@ def measure(calls: dict, concurrency: int, requests: int, block: int = 8) -> dic
         while any(len(v) < requests for v in latencies.values()):
             for name, call in calls.items():
                 latencies[name] += pool.map(lambda _, c=call: c(), range(block))
+    return latencies
+
+
+def measure_closed(calls: dict, concurrency: int, turns: int, seconds: float) -> dict[str, list]:
+    """Latencies of each call in a closed loop: ``concurrency`` clients, each
+    sending its next request as soon as it has the answer to its last (the
+    usual meaning of "concurrency N", as in ab or wrk), the calls taking turns
+    in slices of ``seconds``, ``turns`` times."""
+    latencies: dict[str, list[float]] = {name: [] for name in calls}
+
+    def client(call, until: float) -> list[float]:
+        found = []
+        while time.perf_counter() < until:
+            found.append(call())
+        return found
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        for turn in range(turns + 1):  # the first turn warms up caches and connections
+            for name, call in calls.items():
+                until = time.perf_counter() + seconds
+                clients = [pool.submit(client, call, until) for _ in range(concurrency)]
+                for found in (c.result() for c in clients):
+                    if turn:
+                        latencies[name] += found
     return latencies
 
 
@@ -250,6 +293,10 @@ def main() -> None:
     parser.add_argument(
         "--floor", action="store_true", help="also measure the minimal servers of sparql_floor.py"
     )
+    parser.add_argument("--turns", type=int, default=8, help="closed loop: turns per call")
+    parser.add_argument(
+        "--turn-seconds", type=float, default=0.25, help="closed loop: length of one turn"
+    )
     args = parser.parse_args()
 
     folder = args.store or Path(tempfile.gettempdir()) / "newskg-bench" / f"reuters-{args.articles}"
@@ -260,12 +307,19 @@ def main() -> None:
     try:
         for name in ("kg", "oxigraph", *(FLOORS if args.floor else ())):
             shutil.copytree(cached, work / name)
-        run(work, args.requests, args.sparql_only, args.floor)
+        run(work, args.requests, args.sparql_only, args.floor, args.turns, args.turn_seconds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, requests: int, sparql_only: bool = False, floor: bool = False) -> None:
+def run(
+    work: Path,
+    requests: int,
+    sparql_only: bool = False,
+    floor: bool = False,
+    turns: int = 8,
+    turn_seconds: float = 0.25,
+) -> None:
     kg_port, ox_port = free_port(), free_port()
     kg = [sys.executable, "-m", "kg", "serve", "--port", str(kg_port), "--no-access-log"]
     ox = [str(VENV_BIN / "oxigraph"), "serve", "--location", str(work / "oxigraph")]
@@ -302,8 +356,14 @@ def run(work: Path, requests: int, sparql_only: bool = False, floor: bool = Fals
             calls[f"oxigraph: {name}"] = sparql_call(ox_port, "/query", text)
             for server, port in floor_ports.items():
                 calls[f"{server}: {name}"] = sparql_call(port, "/sparql", text)
+        floors = list(floor_ports)
         for concurrency in (1, 8):
-            report(measure(calls, concurrency, requests), concurrency, queries, list(floor_ports))
+            latencies = measure(calls, concurrency, requests)
+            report(latencies, f"concurrency {concurrency}, in bursts", queries, floors)
+        sparql = {name: call for name, call in calls.items() if not name.startswith("GET")}
+        for concurrency in (1, 8):
+            latencies = measure_closed(sparql, concurrency, turns, turn_seconds)
+            report(latencies, f"concurrency {concurrency}, closed loop", queries, floors)
 
 
 def top_actor(port: int, type_: str) -> dict:
@@ -326,11 +386,13 @@ def sparql_call(port: int, path: str, query: str):
 
 def report(
     latencies: dict[str, list[float]],
-    concurrency: int,
+    title: str,
     queries: dict[str, str],
     floors: list[str] = (),
 ) -> None:
-    print(f"\nconcurrency {concurrency} ({len(next(iter(latencies.values())))} requests each)")
+    counts = sorted({len(values) for values in latencies.values()})
+    each = f"{counts[0]}" if len(counts) == 1 else f"{counts[0]}-{counts[-1]}"
+    print(f"\n{title} ({each} requests each)")
     print(f"{'request':<62} {'p50 ms':>8} {'p95 ms':>8}")
     for name, values in latencies.items():
         p50, p95 = 1000 * percentile(values, 0.5), 1000 * percentile(values, 0.95)
