@@ -201,3 +201,16 @@ def test_bad_parameters_are_422_with_a_message(seed_client, params):
     assert response.status_code == 422
     body = response.json()
     assert body["error"] == "invalid_request" and next(iter(params)) in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "text", ['") } } DROP ALL #', 'lavrov" || true || "', "\\u0022 } UNION { ?s ?p ?o", "Лавров"]
+)
+def test_text_that_reads_like_sparql_is_a_value_not_a_query(seed_client, text):
+    """Search text and ids are bound values: quotes, braces and keywords in
+    them change no query; they match no name, and everything stays."""
+    found = get(seed_client, "/actors", q=text)
+    assert found == {"data": [], "count": 0}
+    assert seed_client.get(f"/actors/{text}").status_code == 404
+    assert seed_client.get("/actors/sergey-lavrov/relations/" + text).status_code == 404
+    assert get(seed_client, "/actors", q="lavrov")["count"] == 1
