@@ -49,16 +49,24 @@ async def _view(request: Request, graph, runner) -> Response:
         raise HTTPException(406, f"descriptions are available as {', '.join(OFFERED)}")
     path = request.scope.get("raw_path", request.url.path.encode()).decode("ascii")
     iri = graph.iris.base + path.lstrip("/")
-    description = await runner.run(describe, graph.store, graph.iris, iri)
-    if description is None:
+    body = await runner.run(_described, graph, iri, media_type)
+    if body is None:
         raise NotFoundError(f"the store says nothing about {iri}")
-    if media_type == "text/html":
-        body = render(description, URIRef(iri), graph.iris.base).encode()
-    elif media_type == "application/ld+json":
-        body = graph_jsonld(description)
-    else:
-        body = _rdf(description, media_type)
     return Response(body, media_type=f"{media_type}; charset=utf-8", headers={"Vary": "Accept"})
+
+
+def _described(graph, iri: str, media_type: str) -> bytes | None:
+    """The description of ``iri`` written as ``media_type``, or None: read
+    and written in a worker (a well-known entity's description is large, and
+    writing it would hold up the event loop)."""
+    description = describe(graph.store, graph.iris, iri)
+    if description is None:
+        return None
+    if media_type == "text/html":
+        return render(description, URIRef(iri), graph.iris.base).encode()
+    if media_type == "application/ld+json":
+        return graph_jsonld(description)
+    return _rdf(description, media_type)
 
 
 def _rdf(description: Graph, media_type: str) -> bytes:

@@ -137,3 +137,24 @@ def test_delete_an_article(own_store):
         assert (rdflib.URIRef(f"{BASE}entity/cuba"), None, None) not in maduro
         again = client.delete("/articles/a%20b%2Fc", headers=auth)
         assert again.status_code == 404 and "no article with id" in json.loads(again.text)["detail"]
+
+
+@pytest.mark.parametrize("accept", ["text/turtle", "application/ld+json", "text/html"])
+def test_a_description_is_written_in_a_query_worker(client, monkeypatch, accept):
+    """Writing a description (large for a well-known entity) runs in the actor
+    API's workers, like reading it, not on the event loop."""
+    import threading
+
+    from api.routers import linked_data
+
+    writers = []
+    for name in ("_rdf", "graph_jsonld", "render"):
+        original = getattr(linked_data, name)
+
+        def spy(*args, _original=original, **kwargs):
+            writers.append(threading.current_thread().name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(linked_data, name, spy)
+    assert client.get("/entity/sergey-lavrov", headers={"Accept": accept}).status_code == 200
+    assert len(writers) == 1 and writers[0].startswith("kg-api-")
