@@ -32,6 +32,10 @@ from kg.errors import InputError, QueryError
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = {"query": "application/sparql-query", "update": "application/sparql-update"}
+MAX_OPERATION_CHARS = 100_000
+"""The longest query or update taken. Within it, no nesting or chain of
+operators is deep enough to exhaust the query workers' stacks
+(``api.querying.STACK_BYTES``); beyond it, one request could end the server."""
 DATASET = {
     "query": ("default-graph-uri", "named-graph-uri"),
     "update": ("using-graph-uri", "using-named-graph-uri"),
@@ -102,6 +106,11 @@ def _operation(params: dict[str, list[str]], kind: str) -> Operation:
     texts = params.get(kind, [])
     if len(texts) != 1 or not texts[0].strip():
         raise QueryError(f"give exactly one non-empty '{kind}' parameter")
+    if len(texts[0]) > MAX_OPERATION_CHARS:
+        raise QueryError(
+            f"the {kind} is {len(texts[0]):,} characters long; this server takes at most "
+            f"{MAX_OPERATION_CHARS:,}"
+        )
     default_name, named_name = DATASET[kind]
     default_graphs, named_graphs = params.get(default_name, []), params.get(named_name, [])
     for name, graphs in ((default_name, default_graphs), (named_name, named_graphs)):

@@ -37,6 +37,12 @@ from typing import Any, Generic, TypeVar
 from kg.store.limits import Deadline, DeadlineScope
 
 T = TypeVar("T")
+STACK_BYTES = 256 * 1024 * 1024
+"""The stack of each worker thread. Oxigraph parses and plans a query by
+recursion: a query nested a few thousand levels deep (braces, parentheses)
+overflowed the default 8 MiB stack, and the whole process died of it. Only
+the pages a query reaches are ever used. (``api.protocol`` caps the length
+of a query, which bounds how deep it can go.)"""
 GRACE = 0.2
 """Seconds the waiting side allows beyond the deadline for a worker that
 checks the clock itself to report its own, more precise error."""
@@ -69,8 +75,12 @@ class QueryRunner:
             threading.Thread(target=self._work, args=(line,), name=f"kg-{name}-{n}", daemon=True)
             for n, line in enumerate(lines)
         ]
-        for thread in self._threads:
-            thread.start()
+        previous = threading.stack_size(STACK_BYTES)
+        try:
+            for thread in self._threads:
+                thread.start()
+        finally:
+            threading.stack_size(previous)
 
     async def run(self, function: Callable[..., T], *args: object, **kwargs: object) -> T:
         """``function(*args, **kwargs)`` in a worker; every query it runs shares

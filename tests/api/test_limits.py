@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from api.protocol import MAX_OPERATION_CHARS
 from api.querying import QueryRunner
 from kg.errors import QueryTimeoutError
 from kg.store import GraphChange, OxigraphStore
@@ -216,3 +217,30 @@ def test_every_job_runs_once_whatever_the_mix_of_load():
     answers = asyncio.run(scenario())
     runner.close()
     assert answers == list(range(24)) and sorted(runs) == answers
+
+
+def test_a_query_over_the_length_limit_is_400(slow_server):
+    query = f"ASK {{ <{T}n1> ?p ?o }}" + " " * MAX_OPERATION_CHARS
+    response = httpx.post(
+        f"{slow_server.url}/sparql",
+        content=query,
+        headers={**JSON, "Content-Type": "application/sparql-query"},
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert f"at most {MAX_OPERATION_CHARS:,}" in response.json()["detail"]
+
+
+def test_a_deeply_nested_query_is_answered_and_the_server_lives_on(slow_server):
+    """Twenty thousand nested groups: Oxigraph parses them by recursion, which
+    overflowed a worker's default stack and ended the server. (Last in this
+    module: before the fix, the server did not survive it.)"""
+    nested = "SELECT * WHERE " + "{" * 20_000 + "}" * 20_000
+    response = httpx.post(
+        f"{slow_server.url}/sparql",
+        content=nested,
+        headers={**JSON, "Content-Type": "application/sparql-query"},
+        timeout=30,
+    )
+    assert response.status_code in {200, 400, 503}, response.text
+    assert httpx.get(f"{slow_server.url}/health", timeout=5).status_code == 200
