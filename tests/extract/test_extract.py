@@ -98,6 +98,12 @@ def test_future_is_marked(extractor):
             "opposition leader",
             "Belarus",
         ),
+        (
+            "Bolivian opposition leader Carlos Mesa asked for a recount.",
+            "Carlos Mesa",
+            "opposition leader",
+            "Bolivia",
+        ),
     ],
 )
 def test_positions(extractor, text, person, role, organisation):

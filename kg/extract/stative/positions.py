@@ -108,13 +108,29 @@ def _note_role(
     table: EntityTable, person: str, role: Role, affiliation: str | None, qualifier: str = ""
 ) -> None:
     draft = table[person]
-    label = f"{qualifier} {role.role}".strip().lower()
+    label = qualified_role(qualifier, role.role).lower()
     if label not in draft.roles:
         draft.roles.append(label)
     draft.sector = draft.sector or role.sector
     draft.gender = draft.gender or role.gender
     if affiliation is not None and draft.country is None:
         draft.country = table[affiliation].country
+
+
+def qualified_role(qualifier: str, role: str) -> str:
+    """A role named with the group it is held in, unless its name says so
+    already ("leader" of the opposition, "opposition leader" of it).
+
+    >>> qualified_role("opposition", "leader")
+    'opposition leader'
+    >>> qualified_role("opposition", "Opposition Leader")
+    'Opposition Leader'
+    >>> qualified_role("", "spokesman")
+    'spokesman'
+    """
+    if set(qualifier.lower().split()) <= set(role.lower().split()):
+        return role
+    return f"{qualifier} {role}"
 
 
 def _holding(
@@ -140,7 +156,7 @@ def _holding(
             cue,
             rule,
             confidence - 0.05,
-            f"{qualifier} {role.role}",
+            qualified_role(qualifier, role.role),
         )
         yield relation(person, "memberOf", affiliation, cue, rule, confidence - 0.1)
         return
