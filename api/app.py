@@ -5,6 +5,9 @@ the lifespan, not at import. Handlers never touch the store on the event
 loop: reads go to a ``QueryRunner`` (``api.querying``) with a deadline,
 writes to the thread pool under one write lock (``api.writing``), which
 also drops the actor network kept between requests (``api.network_cache``).
+From startup on, new threads get big stacks (``api.querying.STACK_BYTES``):
+Oxigraph parses queries, updates and RDF by recursion, and deeply nested
+text must not overflow a thread's stack, which ends the whole process.
 
 >>> from kg.config import Settings
 >>> app = create_app(Settings(store=":memory:"))
@@ -14,6 +17,7 @@ also drops the actor network kept between requests (``api.network_cache``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,7 +27,7 @@ from starlette.types import Receive, Scope, Send
 from api import body_limit, errors
 from api.fast_path import answer_query, is_query
 from api.network_cache import NetworkCache
-from api.querying import QueryRunner
+from api.querying import STACK_BYTES, QueryRunner
 from api.routers import (
     actors,
     articles,
@@ -70,6 +74,10 @@ def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Threads started from now on get big stacks (``api.querying.STACK_BYTES``),
+        # Starlette's pool included, which runs updates and Graph Store bodies:
+        # Oxigraph parses them by recursion too.
+        stack_size = threading.stack_size(STACK_BYTES)
         app.state.graph = graph = KnowledgeGraph(settings)
         app.state.network = NetworkCache(graph.store, _network_max_age(settings))
         app.state.writing = Writing(app.state.network.invalidate)
@@ -82,6 +90,7 @@ def create_app(settings: Settings | None = None, sparql_fast_path: bool = True) 
             app.state.api_runner.close()
             app.state.sparql_runner.close()
             app.state.graph.close()
+            threading.stack_size(stack_size)
 
     app = Service(
         title="newskg",

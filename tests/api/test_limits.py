@@ -244,3 +244,39 @@ def test_a_deeply_nested_query_is_answered_and_the_server_lives_on(slow_server):
     )
     assert response.status_code in {200, 400, 503}, response.text
     assert httpx.get(f"{slow_server.url}/health", timeout=5).status_code == 200
+
+
+def test_deeply_nested_writes_are_answered_and_the_server_lives_on(tmp_path):
+    """Updates and Graph Store bodies run in Starlette's thread pool, whose
+    threads had the default stack: an update nested eight thousand groups deep
+    ended the server like a nested query did."""
+    env = {
+        "KG_STORE": str(tmp_path / "store"),
+        "KG_API_TOKEN": "write-token",
+        "KG_SPARQL_UPDATE": "true",
+        "KG_GRAPH_STORE": "true",
+    }
+    server = start_kg(tmp_path, env)
+    try:
+        auth = {"Authorization": "Bearer write-token"}
+        groups = "{" * 8_000 + "}" * 8_000
+        update = f"INSERT {{ <{T}s> <{T}p> <{T}o> }} WHERE {{ {groups} }}"
+        response = httpx.post(
+            f"{server.url}/update",
+            content=update,
+            headers={**auth, "Content-Type": "application/sparql-update"},
+            timeout=30,
+        )
+        assert response.status_code in {204, 400}, response.text
+        lists = f"<{T}s> <{T}p> " + "( " * 20_000 + ")" * 20_000 + " ."
+        response = httpx.put(
+            f"{server.url}/store",
+            params={"graph": f"{T}lists"},
+            content=lists,
+            headers={**auth, "Content-Type": "text/turtle"},
+            timeout=30,
+        )
+        assert response.status_code in {201, 204, 400}, response.text
+        assert httpx.get(f"{server.url}/health", timeout=5).status_code == 200
+    finally:
+        server.stop()
